@@ -1,0 +1,187 @@
+package vn.steerflow.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.TransactionalException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+
+/**
+ * Turns every failure into problem+json. Conflicts (the engine's optimistic locking, JPA's, a duplicate
+ * decision) become 409; malformed JSON names the field; anything unexpected is logged with its stack
+ * trace on the server and answered with a bare 500.
+ */
+public final class ExceptionMappers {
+
+  private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
+
+  private ExceptionMappers() {}
+
+  @Provider
+  public static class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+    @Override
+    public Response toResponse(ApiException e) {
+      return Problem.response(e.status(), e.title(), e.getMessage(), e.errors());
+    }
+  }
+
+  @Provider
+  public static class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      List<FieldError> errors =
+          e.getConstraintViolations().stream()
+              .map(v -> new FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
+              .sorted(java.util.Comparator.comparing(FieldError::field))
+              .toList();
+      String detail = "Fix these fields: " + errors.stream().map(f -> f.field() + " (" + f.message() + ")").collect(Collectors.joining(", "));
+      return Problem.response(400, "Invalid request", detail, errors);
+    }
+
+    /** "assign.request.title" → "title": the client knows its body, not our method names. */
+    static String fieldName(String path) {
+      String[] parts = path.split("\\.");
+      return parts.length <= 2 ? (parts.length == 2 && parts[1].startsWith("arg") ? "body" : parts[parts.length - 1]) : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+    }
+  }
+
+  @Provider
+  public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+    @Override
+    public Response toResponse(JsonProcessingException e) {
+      if (e instanceof UnrecognizedPropertyException unknown) {
+        String field = path(unknown);
+        return Problem.response(400, "Invalid request", "Unknown field '" + field + "': remove it or check its spelling.", List.of(new FieldError(field, "unknown field")));
+      }
+      if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+        JsonMappingException mapping = (JsonMappingException) e;
+        String field = path(mapping);
+        String expected = mapping instanceof MismatchedInputException m && m.getTargetType() != null ? m.getTargetType().getSimpleName() : "another type";
+        String message = field.isEmpty() ? "The body must be a JSON object." : "Wrong type or format: expected " + describe(expected);
+        return Problem.response(400, "Invalid request", field.isEmpty() ? message : "Field '" + field + "': " + message, field.isEmpty() ? List.of() : List.of(new FieldError(field, message)));
+      }
+      return Problem.response(400, "Invalid request", "The body is not valid JSON: " + e.getOriginalMessage(), List.of());
+    }
+
+    private static String path(JsonMappingException e) {
+      return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+    }
+
+    private static String describe(String type) {
+      return switch (type) {
+        case "OffsetDateTime" -> "an ISO-8601 date-time with offset, e.g. 2026-12-31T17:00:00+07:00";
+        case "LocalDate" -> "an ISO-8601 date, e.g. 2026-12-31";
+        case "Integer", "int", "Long", "long" -> "a whole number";
+        case "String" -> "a string";
+        case "List", "Set" -> "an array";
+        default -> type.matches("[A-Z_]+|[A-Z][a-z]+") ? "one of the allowed values" : "a value of type " + type;
+      };
+    }
+  }
+
+  @Provider
+  public static class EngineConflictMapper implements ExceptionMapper<OptimisticLockingException> {
+    @Override
+    public Response toResponse(OptimisticLockingException e) {
+      return conflict();
+    }
+  }
+
+  @Provider
+  public static class JpaConflictMapper implements ExceptionMapper<OptimisticLockException> {
+    @Override
+    public Response toResponse(OptimisticLockException e) {
+      return conflict();
+    }
+  }
+
+  /** A failed commit: a conflict if a concurrent change caused it, else an unexpected failure. */
+  @Provider
+  public static class TransactionalMapper implements ExceptionMapper<TransactionalException> {
+    @Override
+    public Response toResponse(TransactionalException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ApiException api) {
+          return new ApiExceptionMapper().toResponse(api);
+        }
+        if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException || t instanceof RollbackException || isDuplicateKey(t)) {
+          return conflict();
+        }
+      }
+      return unexpected(e);
+    }
+  }
+
+  @Provider
+  public static class PersistenceMapper implements ExceptionMapper<PersistenceException> {
+    @Override
+    public Response toResponse(PersistenceException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (isDuplicateKey(t)) {
+          return conflict();
+        }
+      }
+      return unexpected(e);
+    }
+  }
+
+  @Provider
+  public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      int status = e.getResponse().getStatus();
+      String title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+      String detail = switch (status) {
+        case 404 -> "No such resource: check the URL.";
+        case 405 -> "This method is not allowed on this resource.";
+        case 406 -> "This resource answers application/json only.";
+        case 415 -> "Send the body as application/json.";
+        default -> title;
+      };
+      return Problem.response(status, title, detail, List.of());
+    }
+  }
+
+  @Provider
+  public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ApiException api) {
+          return new ApiExceptionMapper().toResponse(api);
+        }
+        if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException || isDuplicateKey(t)) {
+          return conflict();
+        }
+      }
+      return unexpected(e);
+    }
+  }
+
+  static boolean isDuplicateKey(Throwable t) {
+    return t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState());
+  }
+
+  static Response conflict() {
+    return Problem.response(409, "Conflict", "Someone else changed this first, or the step was already done. Reload and try again.", List.of());
+  }
+
+  static Response unexpected(Throwable e) {
+    LOG.log(Level.SEVERE, "Unexpected failure answering a request", e);
+    return Problem.response(500, "Internal Server Error", "The server failed unexpectedly; the failure is logged. Nothing was saved.", List.of());
+  }
+}

@@ -1,0 +1,16 @@
+package vn.steerflow.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** An RFC 9457 problem detail, with the fields at fault as the extension member {@code errors}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  public static Response response(int status, String title, String detail, List<FieldError> errors) {
+    return Response.status(status).type(MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail, errors)).build();
+  }
+}

@@ -1,0 +1,45 @@
+package vn.steerflow.api;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+import vn.steerflow.inbox.WorkResource;
+import vn.steerflow.plan.TaskResource;
+import vn.steerflow.report.ReportResource;
+import vn.steerflow.report.TaskReportsResource;
+
+/**
+ * steerflow's API. Its classes are listed, not scanned, so that no other JAX-RS resource on the class
+ * path (Camunda's REST API, say) is published under {@code /api}.
+ */
+@ApplicationPath("/api/v1")
+public class RestApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        TaskResource.class,
+        ReportResource.class,
+        TaskReportsResource.class,
+        WorkResource.class,
+        JacksonJsonProvider.class,
+        ObjectMapperProvider.class,
+        ExceptionMappers.ApiExceptionMapper.class,
+        ExceptionMappers.ConstraintViolationMapper.class,
+        ExceptionMappers.JsonMapper.class,
+        ExceptionMappers.EngineConflictMapper.class,
+        ExceptionMappers.JpaConflictMapper.class,
+        ExceptionMappers.TransactionalMapper.class,
+        ExceptionMappers.PersistenceMapper.class,
+        ExceptionMappers.WebApplicationMapper.class,
+        ExceptionMappers.UnexpectedMapper.class);
+  }
+
+  @Override
+  public Map<String, Object> getProperties() {
+    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider).
+    return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.disableMoxyJson", true, "jersey.config.server.disableAutoDiscovery", true);
+  }
+}

@@ -1,0 +1,74 @@
+package vn.steerflow.committee;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Objects;
+
+/**
+ * A steering committee. Its standing agency is the unit whose supervisors review reports; its leaders
+ * answer escalations. Supervisors and leaders are members attached to the committee.
+ */
+@Entity
+@Table(name = "SF_COMMITTEE")
+public class Committee {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sf_seq")
+  private Long id;
+
+  @Column(name = "CODE", nullable = false, unique = true, length = 40)
+  private String code;
+
+  @Column(name = "NAME", nullable = false)
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "COMMITTEE_LEVEL", nullable = false)
+  private CommitteeLevel level;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "STANDING_AGENCY_ID", nullable = false)
+  private Unit standingAgency;
+
+  @Version
+  @Column(name = "VERSION", nullable = false)
+  private long version;
+
+  protected Committee() {}
+
+  public Committee(String code, String name, CommitteeLevel level, Unit standingAgency) {
+    this.code = Unit.requireText(code, "code");
+    this.name = Unit.requireText(name, "name");
+    this.level = Objects.requireNonNull(level, "level");
+    this.standingAgency = Objects.requireNonNull(standingAgency, "standingAgency");
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public CommitteeLevel getLevel() {
+    return level;
+  }
+
+  public Unit getStandingAgency() {
+    return standingAgency;
+  }
+}

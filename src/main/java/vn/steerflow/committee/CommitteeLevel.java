@@ -1,0 +1,7 @@
+package vn.steerflow.committee;
+
+public enum CommitteeLevel {
+  CENTRAL,
+  PROVINCE,
+  COMMUNE
+}

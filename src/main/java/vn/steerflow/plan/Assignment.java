@@ -1,0 +1,27 @@
+package vn.steerflow.plan;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A request to assign a task, by the five clears: work (title, content), person (lead unit and its
+ * responsible leader), time (deadline), result (expected result) and responsibility (supervising
+ * committee). Coordinating units are optional.
+ */
+public record Assignment(
+    @NotBlank(message = "clear work: give the task a title") @Size(max = 500) String title,
+    @NotBlank(message = "clear work: say what is to be done") @Size(max = 8000) String content,
+    @NotBlank(message = "clear person: name the lead unit by its code") String leadUnit,
+    @NotBlank(message = "clear person: name the lead unit's responsible leader") @Size(max = 200) String responsibleLeader,
+    @NotNull(message = "clear time: give a deadline (ISO-8601 with offset)") OffsetDateTime deadline,
+    @NotBlank(message = "clear result: describe the expected product") @Size(max = 4000) String expectedResult,
+    @NotBlank(message = "clear responsibility: name the supervising committee by its code") String committee,
+    @Size(max = 50) List<@NotBlank String> coordinatingUnits) {
+
+  public List<String> coordinatingUnitsOrEmpty() {
+    return coordinatingUnits == null ? List.of() : coordinatingUnits;
+  }
+}

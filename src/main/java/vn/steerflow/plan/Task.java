@@ -1,0 +1,208 @@
+package vn.steerflow.plan;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import vn.steerflow.committee.Committee;
+import vn.steerflow.committee.Unit;
+
+/**
+ * One assignment by the five clears. The constructor refuses a task missing any clear; the cycle's
+ * state lives in the engine, tied to this task by its code.
+ */
+@Entity
+@Table(name = "SF_TASK")
+public class Task {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sf_seq")
+  private Long id;
+
+  @Column(name = "CODE", nullable = false, unique = true, length = 40)
+  private String code;
+
+  // clear work
+  @Column(name = "TITLE", nullable = false, length = 500)
+  private String title;
+
+  @Column(name = "CONTENT", nullable = false, length = 8000)
+  private String content;
+
+  // clear person
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "LEAD_UNIT_ID", nullable = false)
+  private Unit leadUnit;
+
+  @Column(name = "RESPONSIBLE_LEADER", nullable = false)
+  private String responsibleLeader;
+
+  // clear time
+  @Column(name = "DEADLINE", nullable = false)
+  private Instant deadline;
+
+  // clear result
+  @Column(name = "EXPECTED_RESULT", nullable = false, length = 4000)
+  private String expectedResult;
+
+  // clear responsibility
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "COMMITTEE_ID", nullable = false)
+  private Committee committee;
+
+  @ManyToMany
+  @JoinTable(name = "SF_TASK_COORDINATOR", joinColumns = @JoinColumn(name = "TASK_ID"), inverseJoinColumns = @JoinColumn(name = "UNIT_ID"))
+  private Set<Unit> coordinatingUnits = new LinkedHashSet<>();
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "KIND", nullable = false)
+  private TaskKind kind;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "STATUS", nullable = false)
+  private TaskStatus status = TaskStatus.OPEN;
+
+  @Column(name = "COMPLETED_AT")
+  private Instant completedAt;
+
+  @Column(name = "CREATED_AT", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "CREATED_BY", nullable = false)
+  private String createdBy;
+
+  @Column(name = "PROCESS_INSTANCE_ID", length = 64)
+  private String processInstanceId;
+
+  @Version
+  @Column(name = "VERSION", nullable = false)
+  private long version;
+
+  protected Task() {}
+
+  public Task(Assignment assignment, Unit leadUnit, Committee committee, Set<Unit> coordinatingUnits, String createdBy, Instant createdAt) {
+    this.title = assignment.title().strip();
+    this.content = assignment.content().strip();
+    this.leadUnit = Objects.requireNonNull(leadUnit, "leadUnit");
+    this.responsibleLeader = assignment.responsibleLeader().strip();
+    this.deadline = Objects.requireNonNull(assignment.deadline(), "deadline").toInstant();
+    this.expectedResult = assignment.expectedResult().strip();
+    this.committee = Objects.requireNonNull(committee, "committee");
+    if (coordinatingUnits.contains(leadUnit)) {
+      throw new IllegalArgumentException("the lead unit cannot also coordinate");
+    }
+    this.coordinatingUnits = new LinkedHashSet<>(coordinatingUnits);
+    this.kind = TaskKind.ONE_OFF;
+    this.createdBy = createdBy;
+    this.createdAt = createdAt;
+    if (!deadline.isAfter(createdAt)) {
+      throw new IllegalArgumentException("the deadline must be in the future");
+    }
+  }
+
+  /** Gives the task its code once the database has given it an id. */
+  void assignCode(String code) {
+    if (this.code != null) {
+      throw new IllegalStateException("task already has code " + this.code);
+    }
+    this.code = code;
+  }
+
+  void cycleStarted(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  /** The committee approved the lead unit's DONE report. */
+  public void complete(Instant at) {
+    if (status != TaskStatus.OPEN) {
+      throw new IllegalStateException("task " + code + " is " + status);
+    }
+    status = TaskStatus.DONE;
+    completedAt = at;
+  }
+
+  public Outcome outcome(Instant now) {
+    return Outcome.of(status, deadline, completedAt, now);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getContent() {
+    return content;
+  }
+
+  public Unit getLeadUnit() {
+    return leadUnit;
+  }
+
+  public String getResponsibleLeader() {
+    return responsibleLeader;
+  }
+
+  public Instant getDeadline() {
+    return deadline;
+  }
+
+  public String getExpectedResult() {
+    return expectedResult;
+  }
+
+  public Committee getCommittee() {
+    return committee;
+  }
+
+  public Set<Unit> getCoordinatingUnits() {
+    return Set.copyOf(coordinatingUnits);
+  }
+
+  public TaskKind getKind() {
+    return kind;
+  }
+
+  public TaskStatus getStatus() {
+    return status;
+  }
+
+  public Instant getCompletedAt() {
+    return completedAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

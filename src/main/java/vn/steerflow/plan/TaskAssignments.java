@@ -1,0 +1,112 @@
+package vn.steerflow.plan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.steerflow.api.ApiException;
+import vn.steerflow.api.FieldError;
+import vn.steerflow.committee.Committee;
+import vn.steerflow.committee.Unit;
+import vn.steerflow.security.Caller;
+import vn.steerflow.workflow.TaskCycleContract;
+import vn.steerflow.workflow.TaskCycleContract.Vars;
+import vn.steerflow.workflow.WorkGroups;
+import vn.steerflow.workflow.Workflow;
+
+/**
+ * Assigning a task: checks the five clears against the organisation, saves the task and starts its cycle
+ * in one transaction, so there is never a task without a cycle or a cycle without a task.
+ */
+@ApplicationScoped
+public class TaskAssignments {
+
+  /** How long before the deadline the lead unit is urged, at most. */
+  static final Duration URGE_BEFORE_DEADLINE = Duration.ofDays(3);
+
+  @PersistenceContext private EntityManager em;
+
+  @Inject private Workflow workflow;
+
+  @Inject private Tasks tasks;
+
+  @Transactional
+  public Task assign(Assignment request, Caller caller) {
+    List<FieldError> errors = new ArrayList<>();
+    Optional<Unit> lead = unit(request.leadUnit());
+    if (lead.isEmpty()) {
+      errors.add(new FieldError("leadUnit", "no active unit has code '" + request.leadUnit() + "'"));
+    }
+    Optional<Committee> committee = committee(request.committee());
+    if (committee.isEmpty()) {
+      errors.add(new FieldError("committee", "no committee has code '" + request.committee() + "'"));
+    }
+    Set<Unit> coordinating = new LinkedHashSet<>();
+    for (String code : request.coordinatingUnitsOrEmpty()) {
+      Optional<Unit> unit = unit(code);
+      if (unit.isEmpty()) {
+        errors.add(new FieldError("coordinatingUnits", "no active unit has code '" + code + "'"));
+      } else if (lead.isPresent() && unit.get().getId().equals(lead.get().getId())) {
+        errors.add(new FieldError("coordinatingUnits", "the lead unit '" + code + "' cannot also coordinate"));
+      } else {
+        coordinating.add(unit.get());
+      }
+    }
+    Instant now = Instant.now();
+    if (request.deadline() != null && !request.deadline().toInstant().isAfter(now)) {
+      errors.add(new FieldError("deadline", "clear time: the deadline must be in the future"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.badRequest("The assignment does not hold by the five clears: fix the fields listed.", errors);
+    }
+    if (!caller.supervises(committee.get().getId()) && !caller.leads(committee.get().getId())) {
+      throw ApiException.forbidden("Only the supervisors and leaders of committee " + committee.get().getCode() + " assign its tasks.");
+    }
+
+    Task task = new Task(request, lead.get(), committee.get(), coordinating, caller.username(), now);
+    em.persist(task);
+    // The sequence gives the id at persist time, so the code goes into the same INSERT.
+    task.assignCode("NV-" + now.atZone(ZoneOffset.UTC).getYear() + "-" + task.getId());
+    task.cycleStarted(workflow.start(TaskCycleContract.DEFAULT_PROCESS_ID, task.getCode(), cycleVariables(task, now)));
+    tasks.record(task, caller.username(), TimelineActions.ASSIGNED, "Lead unit " + task.getLeadUnit().getCode() + ", deadline " + task.getDeadline());
+    return task;
+  }
+
+  static Map<String, Object> cycleVariables(Task task, Instant now) {
+    Duration untilDeadline = Duration.between(now, task.getDeadline());
+    Duration urgeLead = untilDeadline.dividedBy(2).compareTo(URGE_BEFORE_DEADLINE) < 0 ? untilDeadline.dividedBy(2) : URGE_BEFORE_DEADLINE;
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Vars.LEAD_UNIT, WorkGroups.unit(task.getLeadUnit().getCode()));
+    variables.put(Vars.SUPERVISOR_GROUP, WorkGroups.supervisors(task.getCommittee().getCode()));
+    variables.put(Vars.LEADER_GROUP, WorkGroups.leaders(task.getCommittee().getCode()));
+    variables.put(Vars.DEADLINE, Date.from(task.getDeadline()));
+    variables.put(Vars.URGE_AT, Date.from(task.getDeadline().minus(urgeLead)));
+    return variables;
+  }
+
+  private Optional<Unit> unit(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    return em.createQuery("select u from Unit u where u.code = :code and u.active = true", Unit.class).setParameter("code", code.strip()).getResultList().stream().findFirst();
+  }
+
+  private Optional<Committee> committee(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    return em.createQuery("select c from Committee c where c.code = :code", Committee.class).setParameter("code", code.strip()).getResultList().stream().findFirst();
+  }
+}

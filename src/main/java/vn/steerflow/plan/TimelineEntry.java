@@ -1,0 +1,64 @@
+package vn.steerflow.plan;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Who did what to a task, and when. Written in the same transaction as the change it records. */
+@Entity
+@Table(name = "SF_TIMELINE")
+public class TimelineEntry {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sf_seq")
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "TASK_ID", nullable = false)
+  private Task task;
+
+  @Column(name = "AT_TIME", nullable = false)
+  private Instant at;
+
+  @Column(name = "ACTOR", nullable = false)
+  private String actor;
+
+  @Column(name = "ACTION_NAME", nullable = false)
+  private String action;
+
+  @Column(name = "DETAIL", length = 4000)
+  private String detail;
+
+  protected TimelineEntry() {}
+
+  public TimelineEntry(Task task, Instant at, String actor, String action, String detail) {
+    this.task = Objects.requireNonNull(task);
+    this.at = Objects.requireNonNull(at);
+    this.actor = Objects.requireNonNull(actor);
+    this.action = Objects.requireNonNull(action);
+    this.detail = detail;
+  }
+
+  public Instant getAt() {
+    return at;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+}

@@ -1,0 +1,25 @@
+package vn.steerflow.report;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** A report as the API shows it. */
+public record ReportView(
+    Long id,
+    String task,
+    String unit,
+    ReportStatus status,
+    int progress,
+    String narrative,
+    String difficulties,
+    String recommendations,
+    String submittedBy,
+    OffsetDateTime submittedAt,
+    ReviewState reviewState,
+    long version) {
+
+  static ReportView of(Report r) {
+    return new ReportView(r.getId(), r.getTask().getCode(), r.getUnit().getCode(), r.getStatus(), r.getProgress(), r.getNarrative(), r.getDifficulties(),
+        r.getRecommendations(), r.getSubmittedBy(), r.getSubmittedAt().atOffset(ZoneOffset.UTC), r.getReviewState(), r.getVersion());
+  }
+}

@@ -1,0 +1,89 @@
+package vn.steerflow.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * What the features ask of the engine, in their terms: start a task's cycle, find its open steps by form
+ * key, complete a step, list the steps a member's groups may act on. Calls join the caller's transaction.
+ */
+@ApplicationScoped
+public class Workflow {
+
+  private ProcessEngine engine;
+
+  Workflow() {
+    // for CDI proxies
+  }
+
+  @Inject
+  Workflow(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Starts the cycle of a task; returns the process instance id. */
+  public String start(String processId, String taskCode, Map<String, Object> variables) {
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(processId, taskCode, variables);
+    return instance.getId();
+  }
+
+  /** The task's open steps, oldest first. */
+  public List<WorkStep> openSteps(String taskCode) {
+    List<Task> tasks =
+        engine.getTaskService().createTaskQuery().processInstanceBusinessKey(taskCode).initializeFormKeys().orderByTaskCreateTime().asc().orderByTaskId().asc().list();
+    return tasks.stream().map(t -> toStep(t, taskCode)).toList();
+  }
+
+  /** The task's open step with the given form key, if the cycle is waiting at one. */
+  public Optional<WorkStep> openStep(String taskCode, String formKey) {
+    return openSteps(taskCode).stream().filter(s -> formKey.equals(s.formKey())).findFirst();
+  }
+
+  /** Open steps whose candidate groups include one of the given groups, oldest first. */
+  public List<WorkStep> stepsFor(Collection<String> groups, int firstResult, int maxResults) {
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    List<Task> tasks =
+        engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.copyOf(groups)).initializeFormKeys().orderByTaskCreateTime().asc().orderByTaskId().asc()
+            .listPage(firstResult, maxResults);
+    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+    Map<String, String> businessKeys = new HashMap<>();
+    if (!instanceIds.isEmpty()) {
+      engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+          .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
+    }
+    return tasks.stream().map(t -> toStep(t, businessKeys.get(t.getProcessInstanceId()))).toList();
+  }
+
+  /** Completes a step with the variables the model's contract expects. */
+  public void complete(WorkStep step, Map<String, Object> variables) {
+    engine.getTaskService().complete(step.id(), variables);
+  }
+
+  /** A process variable of the task's running cycle, or empty when absent or the cycle has ended. */
+  public Optional<Object> variable(String processInstanceId, String name) {
+    boolean running = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    return running ? Optional.ofNullable(engine.getRuntimeService().getVariable(processInstanceId, name)) : Optional.empty();
+  }
+
+  /** Whether the task's cycle still runs. */
+  public boolean isRunning(String processInstanceId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+  }
+
+  private static WorkStep toStep(Task task, String taskCode) {
+    return new WorkStep(task.getId(), task.getFormKey(), task.getName(), taskCode, task.getCreateTime().toInstant(), task.getProcessInstanceId());
+  }
+
+}
