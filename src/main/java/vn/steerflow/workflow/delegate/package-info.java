@@ -1,0 +1,10 @@
+/**
+ * The Java side of the service steps a task-cycle model may call. A model names a bean of
+ * {@link vn.steerflow.workflow.TaskCycleContract.Beans} in {@code camunda:delegateExpression}; the engine
+ * is configured with {@link vn.steerflow.workflow.delegate.TaskCycleBeans#allowlist} and nothing else, so
+ * an uploaded model can reach these delegates and no other code. Delegates change process variables of
+ * the contract and tell a {@link vn.steerflow.workflow.delegate.TaskCycleEvents} sink, which the
+ * application implements to write its timeline; this package depends on the engine API and the contract
+ * only.
+ */
+package vn.steerflow.workflow.delegate;

@@ -1,0 +1,309 @@
+package vn.steerflow.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import vn.steerflow.workflow.TaskCycleContract.Beans;
+import vn.steerflow.workflow.TaskCycleContract.Decision;
+import vn.steerflow.workflow.TaskCycleContract.FormKeys;
+import vn.steerflow.workflow.TaskCycleContract.ReportStatus;
+import vn.steerflow.workflow.TaskCycleContract.Vars;
+
+/**
+ * The default model keeps to the contract (DESIGN.md §2) by construction, checked without an engine: the
+ * same rules an admin's uploaded model has to pass.
+ */
+class TaskCycleModelTest {
+
+  private static final String RESOURCE = "bpmn/task-cycle.bpmn";
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
+  private static final Set<String> EL_KEYWORDS = Set.of(
+      "and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "true", "false", "null", "empty", "div", "mod");
+
+  private final BpmnModelInstance model = readModel();
+
+  @Test
+  void theModelIsTheExecutableTaskCycleWithAHistoryTimeToLive() {
+    Process process = model.getModelElementById(TaskCycleContract.DEFAULT_PROCESS_ID);
+    assertThat(process).isNotNull();
+    assertThat(process.isExecutable()).isTrue();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("3650");
+  }
+
+  @Test
+  void theModelRunsNoScriptAndNoJavaClass() {
+    assertThat(model.getModelElementsByType(ScriptTask.class)).isEmpty();
+    assertThat(model.getModelElementsByType(CamundaScript.class)).isEmpty();
+    // camunda:class (delegates, listeners) and camunda:expression would run code outside the allowlist
+    assertThat(camundaAttributes("class")).isEmpty();
+    assertThat(camundaAttributes("expression")).isEmpty();
+  }
+
+  @Test
+  void serviceStepsCallAllowlistedBeansOnly() {
+    Set<String> beans = constants(Beans.class);
+    Collection<ServiceTask> serviceTasks = model.getModelElementsByType(ServiceTask.class);
+    assertThat(serviceTasks).isNotEmpty();
+    for (ServiceTask serviceTask : serviceTasks) {
+      String delegate = serviceTask.getCamundaDelegateExpression();
+      assertThat(delegate).as(serviceTask.getId()).matches("\\$\\{[A-Za-z]+}");
+      assertThat(beans).as(serviceTask.getId()).contains(delegate.substring(2, delegate.length() - 1));
+    }
+  }
+
+  @Test
+  void everyExpressionNamesOnlyContractVariablesBeansAndValues() {
+    Set<String> allowed = new HashSet<>(constants(Vars.class));
+    allowed.addAll(constants(Beans.class));
+    Set<String> values = new HashSet<>(constants(Decision.class));
+    values.addAll(constants(ReportStatus.class));
+    List<String> expressions = expressions();
+    assertThat(expressions).isNotEmpty();
+    for (String expression : expressions) {
+      // no method calls, no implicit objects (execution, task, ...): identifiers are variable or bean names
+      Matcher literals = STRING_LITERAL.matcher(expression);
+      while (literals.find()) {
+        // conditions compare with the contract's values, so a renamed value cannot drift apart
+        String literal = literals.group();
+        assertThat(values).as("literal in %s", expression).contains(literal.substring(1, literal.length() - 1));
+      }
+      String withoutLiterals = STRING_LITERAL.matcher(expression).replaceAll("''");
+      assertThat(withoutLiterals).as(expression).doesNotContain("(").doesNotContain(".").doesNotContain("[");
+      Matcher identifiers = IDENTIFIER.matcher(withoutLiterals);
+      while (identifiers.find()) {
+        String identifier = identifiers.group();
+        if (!EL_KEYWORDS.contains(identifier)) {
+          assertThat(allowed).as("identifier in %s", expression).contains(identifier);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyUserTaskHasAContractFormKeyAndAGroupVariableAsCandidates() {
+    Set<String> formKeys = constants(FormKeys.class);
+    Set<String> groupExpressions = Set.of(
+        "${" + Vars.LEAD_UNIT + "}", "${" + Vars.SUPERVISOR_GROUP + "}", "${" + Vars.LEADER_GROUP + "}");
+    Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
+    assertThat(userTasks).extracting(UserTask::getCamundaFormKey)
+        .containsExactlyInAnyOrder(FormKeys.REPORT, FormKeys.REVIEW, FormKeys.DIRECTION);
+    for (UserTask userTask : userTasks) {
+      assertThat(formKeys).as(userTask.getId()).contains(userTask.getCamundaFormKey());
+      assertThat(groupExpressions).as(userTask.getId()).contains(userTask.getCamundaCandidateGroups());
+      assertThat(userTask.getCamundaCandidateUsers()).as(userTask.getId()).isNull();
+      assertThat(userTask.getCamundaAssignee()).as(userTask.getId()).isNull();
+    }
+  }
+
+  @Test
+  void everyDecisionGatewayHasAConditionOnEachWayOutAndNoDefault() {
+    // so an unexpected value fails the completing command instead of taking some way silently
+    for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
+      if (gateway.getOutgoing().size() < 2) {
+        continue; // a join
+      }
+      assertThat(gateway.getDefault()).as(gateway.getId()).isNull();
+      for (SequenceFlow flow : gateway.getOutgoing()) {
+        assertThat(flow.getConditionExpression()).as(flow.getId()).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void theDeadlineTimersAreNonInterruptingOnTheTaskScope() {
+    Collection<BoundaryEvent> boundaryEvents = model.getModelElementsByType(BoundaryEvent.class);
+    assertThat(boundaryEvents).hasSize(2);
+    for (BoundaryEvent boundaryEvent : boundaryEvents) {
+      assertThat(boundaryEvent.cancelActivity()).as(boundaryEvent.getId()).isFalse();
+      assertThat(boundaryEvent.getAttachedTo()).isInstanceOf(SubProcess.class);
+    }
+  }
+
+  @Test
+  void everyElementIsDrawnAndNoTwoShapesOverlap() {
+    // opens in Camunda Modeler as laid out: a shape per flow node, an edge per flow, no shape on another
+    Set<String> drawn = new HashSet<>();
+    model.getModelElementsByType(BpmnShape.class).forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+    model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      assertThat(drawn).as("shape of %s", node.getId()).contains(node.getId());
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      assertThat(drawn).as("edge of %s", flow.getId()).contains(flow.getId());
+    }
+
+    List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class));
+    for (int i = 0; i < shapes.size(); i++) {
+      for (int j = i + 1; j < shapes.size(); j++) {
+        BpmnShape a = shapes.get(i);
+        BpmnShape b = shapes.get(j);
+        if (mayOverlap(a, b) || mayOverlap(b, a)) {
+          continue;
+        }
+        assertThat(overlap(a.getBounds(), b.getBounds()))
+            .as("%s overlaps %s", a.getBpmnElement().getId(), b.getBpmnElement().getId())
+            .isFalse();
+      }
+    }
+  }
+
+  /** A sub-process holds its children; a boundary event sits on the edge of its host. */
+  private static boolean mayOverlap(BpmnShape outer, BpmnShape inner) {
+    if (!(outer.getBpmnElement() instanceof SubProcess subProcess)) {
+      return false;
+    }
+    if (inner.getBpmnElement() instanceof BoundaryEvent boundary) {
+      return boundary.getAttachedTo() == subProcess;
+    }
+    boolean child = inner.getBpmnElement().getParentElement() == subProcess;
+    if (child) {
+      assertThat(inside(inner.getBounds(), outer.getBounds()))
+          .as("%s is drawn inside %s", inner.getBpmnElement().getId(), subProcess.getId())
+          .isTrue();
+    }
+    return child;
+  }
+
+  private static boolean overlap(Bounds a, Bounds b) {
+    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+  }
+
+  private static boolean inside(Bounds inner, Bounds outer) {
+    return inner.getX() >= outer.getX() && inner.getY() >= outer.getY()
+        && inner.getX() + inner.getWidth() <= outer.getX() + outer.getWidth()
+        && inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------------
+
+  private static BpmnModelInstance readModel() {
+    try (InputStream in = resource()) {
+      return Bpmn.readModelFromStream(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream resource() {
+    InputStream in = TaskCycleModelTest.class.getClassLoader().getResourceAsStream(RESOURCE);
+    assertThat(in).as("class-path resource %s", RESOURCE).isNotNull();
+    return in;
+  }
+
+  /** Values of camunda:{localName} attributes anywhere in the file, as "element: value". */
+  private static List<String> camundaAttributes(String localName) {
+    List<String> found = new ArrayList<>();
+    elements(rawDocument()).forEach(element -> {
+      if (element.hasAttributeNS(CAMUNDA_NS, localName)) {
+        found.add(element.getLocalName() + ": " + element.getAttributeNS(CAMUNDA_NS, localName));
+      }
+    });
+    return found;
+  }
+
+  /** The body of every ${...} or #{...} in any attribute or text of the file, documentation excepted. */
+  private static List<String> expressions() {
+    List<String> found = new ArrayList<>();
+    elements(rawDocument()).forEach(element -> {
+      if ("documentation".equals(element.getLocalName())) {
+        return; // prose, never evaluated
+      }
+      NamedNodeMap attributes = element.getAttributes();
+      for (int i = 0; i < attributes.getLength(); i++) {
+        collectExpressions(((Attr) attributes.item(i)).getValue(), found);
+      }
+      for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+        if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+          collectExpressions(child.getNodeValue(), found);
+        }
+      }
+    });
+    return found;
+  }
+
+  private static void collectExpressions(String text, List<String> found) {
+    Matcher matcher = EXPRESSION.matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group(1));
+    }
+  }
+
+  private static Element rawDocument() {
+    try (InputStream in = resource()) {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return factory.newDocumentBuilder().parse(in).getDocumentElement();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot parse " + RESOURCE, e);
+    }
+  }
+
+  private static Stream<Element> elements(Element root) {
+    List<Element> all = new ArrayList<>();
+    collect(root, all);
+    return all.stream();
+  }
+
+  private static void collect(Element element, List<Element> into) {
+    into.add(element);
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element childElement) {
+        collect(childElement, into);
+      }
+    }
+  }
+
+  /** The values of a contract class's public String constants. */
+  private static Set<String> constants(Class<?> contractClass) {
+    Set<String> values = new HashSet<>();
+    for (Field field : contractClass.getDeclaredFields()) {
+      int modifiers = field.getModifiers();
+      if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && field.getType() == String.class) {
+        try {
+          values.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return values;
+  }
+}
