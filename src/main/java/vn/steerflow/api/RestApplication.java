@@ -9,6 +9,7 @@ import vn.steerflow.inbox.WorkResource;
 import vn.steerflow.plan.TaskResource;
 import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.TaskReportsResource;
+import vn.steerflow.report.DirectionResource;
 
 /**
  * steerflow's API. Its classes are listed, not scanned, so that no other JAX-RS resource on the class
@@ -23,6 +24,7 @@ public class RestApplication extends Application {
         TaskResource.class,
         ReportResource.class,
         TaskReportsResource.class,
+        DirectionResource.class,
         WorkResource.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,

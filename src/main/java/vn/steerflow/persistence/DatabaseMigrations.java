@@ -27,6 +27,9 @@ public class DatabaseMigrations {
   private DataSource dataSource;
 
   @PostConstruct
+  // A class-level attribute does not reach a singleton's lifecycle callback: without this the whole
+  // start-up would run in one container transaction that the engine's own commands would wait on.
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
     MigrateResult result =
         Flyway.configure(getClass().getClassLoader())

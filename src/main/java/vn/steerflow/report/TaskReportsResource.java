@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import vn.steerflow.security.CurrentCaller;
 
-/** The lead unit reports on a task; a leader answers an escalation on it. */
-@Path("tasks/{code}")
+/** The lead unit reports on a task. */
+@Path("tasks/{code}/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TaskReportsResource {
@@ -27,16 +27,8 @@ public class TaskReportsResource {
   @Context private UriInfo uriInfo;
 
   @POST
-  @Path("reports")
   public Response report(@PathParam("code") String code, @NotNull(message = "send the report as a JSON object") @Valid ReportRequest request) {
     Report report = cycle.submit(code, request, caller.get());
     return Response.created(uriInfo.getBaseUriBuilder().path("reports").path(String.valueOf(report.getId())).build()).entity(cycle.view(report.getId(), caller.get())).build();
-  }
-
-  @POST
-  @Path("direction")
-  public Response direct(@PathParam("code") String code, @NotNull(message = "send the direction as a JSON object") @Valid DirectionRequest request) {
-    Direction direction = cycle.direct(code, request, caller.get());
-    return Response.ok(java.util.Map.of("task", code, "direction", request.direction().strip(), "id", direction.getId())).build();
   }
 }

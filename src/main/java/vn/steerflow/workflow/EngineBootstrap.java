@@ -61,6 +61,9 @@ public class EngineBootstrap {
   private ProcessEngine engine;
 
   @PostConstruct
+  // A class-level attribute does not reach a singleton's lifecycle callback: without this the whole
+  // start-up would run in one container transaction that the engine's own commands would wait on.
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void start() {
     JakartaTransactionProcessEngineConfiguration configuration = new JakartaTransactionProcessEngineConfiguration();
     configuration.setProcessEngineName(ENGINE_NAME);

@@ -25,7 +25,7 @@ public class ModelDeployer {
 
   void deployBundledModels(ProcessEngine engine) {
     DeploymentBuilder builder =
-        engine.getRepositoryService().createDeployment().name(BUNDLED_DEPLOYMENT_NAME).enableDuplicateFiltering(false).source("steerflow");
+        engine.getRepositoryService().createDeployment().name(BUNDLED_DEPLOYMENT_NAME).enableDuplicateFiltering(true).source("steerflow");
     for (String resource : BUNDLED_MODELS) {
       InputStream model = ModelDeployer.class.getClassLoader().getResourceAsStream(resource);
       if (model == null) {

@@ -40,6 +40,11 @@ public class DerbyDialectPlugin extends AbstractProcessEnginePlugin {
     if (!DerbyDatabase.TYPE.equals(configuration.getDatabaseType())) {
       return;
     }
+    if (!configuration.isJdbcBatchProcessing()) {
+      // Without batch processing the engine runs its lock statements without fetching the row, and Derby
+      // takes a row lock only when the row is fetched: the property locks would lock nothing.
+      throw new ProcessEngineException("The Derby dialect needs jdbcBatchProcessing=true (the engine's default)");
+    }
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
     // The engine may share one MyBatis configuration between engines: add what it lacks, once.
     synchronized (mybatis) {

@@ -1,0 +1,30 @@
+package vn.steerflow.report;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import vn.steerflow.security.CurrentCaller;
+
+/** A leader answers an escalated report on a task. */
+@Path("tasks/{code}/direction")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DirectionResource {
+
+  @Inject private ReportCycle cycle;
+
+  @Inject private CurrentCaller caller;
+
+  @POST
+  public Map<String, Object> direct(@PathParam("code") String code, @NotNull(message = "send the direction as a JSON object") @Valid DirectionRequest request) {
+    Direction direction = cycle.direct(code, request, caller.get());
+    return Map.of("task", code, "direction", request.direction().strip(), "id", direction.getId());
+  }
+}
