@@ -34,7 +34,8 @@ public class DatabaseMigrations {
     MigrateResult result =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            // Shared SQL first; db/vendor/<derby|postgresql> holds what only one database needs.
+            .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
             .table("SF_SCHEMA_HISTORY")
             .load()
             .migrate();
