@@ -1,6 +1,9 @@
 package vn.steerflow.workflow.derby;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /** Derby facts the dialect and steerflow's other database code share. */
 public final class DerbyDatabase {
@@ -22,20 +25,22 @@ public final class DerbyDatabase {
   /**
    * Whether this error means another transaction got there first: a deadlock, a lock time-out or a
    * duplicate key. Looks through {@link SQLException#getNextException()} because a failed JDBC batch
-   * reports the real cause there.
+   * reports the real cause there; a chain that loops back on itself ends the search.
    */
   public static boolean isConflict(SQLException exception) {
-    for (SQLException e = exception; e != null; e = e.getNextException()) {
-      String state = e.getSQLState();
-      if (SQLSTATE_DEADLOCK.equals(state)
-          || SQLSTATE_LOCK_TIMEOUT.equals(state)
-          || SQLSTATE_DUPLICATE_KEY.equals(state)) {
+    Set<SQLException> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (SQLException e = exception; e != null && seen.add(e); e = e.getNextException()) {
+      if (isConflictState(e.getSQLState())) {
         return true;
-      }
-      if (e.getNextException() == e) {
-        break;
       }
     }
     return false;
+  }
+
+  /** Whether the SQLState is one of the conflict states above. */
+  public static boolean isConflictState(String sqlState) {
+    return SQLSTATE_DEADLOCK.equals(sqlState)
+        || SQLSTATE_LOCK_TIMEOUT.equals(sqlState)
+        || SQLSTATE_DUPLICATE_KEY.equals(sqlState);
   }
 }

@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  *   <li>{@code preInit}: maps the product name "Apache Derby" to the database type {@code derby},
  *       registers the SQL fragments and statement overrides, and puts the conflict translator outermost.
  *   <li>{@code postInit}: once the engine's MyBatis configuration exists, and only on Derby, adds the
- *       statements Derby needs of its own and the empty-page guard.
+ *       statements Derby needs of its own and the empty-page guard, and makes failed jobs that lost a
+ *       race on Derby retry without using up a retry.
  * </ul>
  */
 public class DerbyDialectPlugin extends AbstractProcessEnginePlugin {
@@ -45,6 +46,9 @@ public class DerbyDialectPlugin extends AbstractProcessEnginePlugin {
       // takes a row lock only when the row is fetched: the property locks would lock nothing.
       throw new ProcessEngineException("The Derby dialect needs jdbcBatchProcessing=true (the engine's default)");
     }
+    // A job's failure is recorded before the conflict translator sees it: retry lost races all the same.
+    configuration.setFailedJobCommandFactory(
+        DerbyConflictTranslator.forJobRetries(configuration.getFailedJobCommandFactory()));
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
     // The engine may share one MyBatis configuration between engines: add what it lacks, once.
     synchronized (mybatis) {
