@@ -1,8 +1,6 @@
 package vn.steerflow.plan;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** Assigning tasks and reading one with its steps and timeline. */
@@ -27,11 +26,13 @@ public class TaskResource {
 
   @Inject private CurrentCaller caller;
 
+  @Inject private RequestValidation validation;
+
   @Context private UriInfo uriInfo;
 
   @POST
-  public Response assign(@NotNull(message = "send the assignment as a JSON object") @Valid Assignment request) {
-    Task task = assignments.assign(request, caller.get());
+  public Response assign(Assignment request) {
+    Task task = assignments.assign(validation.check(request, "assignment"), caller.get());
     return Response.created(uriInfo.getBaseUriBuilder().path("tasks").path(task.getCode()).build()).entity(show(task.getCode())).build();
   }
 

@@ -1,8 +1,6 @@
 package vn.steerflow.report;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** A leader answers an escalated report on a task. */
@@ -22,9 +21,11 @@ public class DirectionResource {
 
   @Inject private CurrentCaller caller;
 
+  @Inject private RequestValidation validation;
+
   @POST
-  public Map<String, Object> direct(@PathParam("code") String code, @NotNull(message = "send the direction as a JSON object") @Valid DirectionRequest request) {
-    Direction direction = cycle.direct(code, request, caller.get());
+  public Map<String, Object> direct(@PathParam("code") String code, DirectionRequest request) {
+    Direction direction = cycle.direct(code, validation.check(request, "direction"), caller.get());
     return Map.of("task", code, "direction", request.direction().strip(), "id", direction.getId());
   }
 }

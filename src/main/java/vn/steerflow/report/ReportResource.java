@@ -1,8 +1,6 @@
 package vn.steerflow.report;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** Reading a report and reviewing it. */
@@ -22,6 +21,8 @@ public class ReportResource {
 
   @Inject private CurrentCaller caller;
 
+  @Inject private RequestValidation validation;
+
   @GET
   @Path("{id}")
   public ReportView get(@PathParam("id") long id) {
@@ -30,8 +31,8 @@ public class ReportResource {
 
   @POST
   @Path("{id}/review")
-  public ReportView review(@PathParam("id") long id, @NotNull(message = "send the decision as a JSON object") @Valid ReviewRequest request) {
-    cycle.review(id, request, caller.get());
+  public ReportView review(@PathParam("id") long id, ReviewRequest request) {
+    cycle.review(id, validation.check(request, "decision"), caller.get());
     return cycle.view(id, caller.get());
   }
 }

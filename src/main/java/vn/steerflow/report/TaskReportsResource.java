@@ -1,8 +1,6 @@
 package vn.steerflow.report;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** The lead unit reports on a task. */
@@ -24,11 +23,13 @@ public class TaskReportsResource {
 
   @Inject private CurrentCaller caller;
 
+  @Inject private RequestValidation validation;
+
   @Context private UriInfo uriInfo;
 
   @POST
-  public Response report(@PathParam("code") String code, @NotNull(message = "send the report as a JSON object") @Valid ReportRequest request) {
-    Report report = cycle.submit(code, request, caller.get());
+  public Response report(@PathParam("code") String code, ReportRequest request) {
+    Report report = cycle.submit(code, validation.check(request, "report"), caller.get());
     return Response.created(uriInfo.getBaseUriBuilder().path("reports").path(String.valueOf(report.getId())).build()).entity(cycle.view(report.getId(), caller.get())).build();
   }
 }
