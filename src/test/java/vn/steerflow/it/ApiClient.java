@@ -53,7 +53,8 @@ public final class ApiClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path)).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+    // A leading slash means the server's root (health, OpenAPI); otherwise the path is under the application.
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }

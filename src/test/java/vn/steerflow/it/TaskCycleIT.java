@@ -102,6 +102,17 @@ class TaskCycleIT extends DeployedSteerflow {
     assertThat(ApiClient.as(base(), "nobody", Demo.PASSWORD).get("api/v1/work").status()).isEqualTo(401);
   }
 
+  @Test
+  void healthReportsTheEngineReadyAndTheOpenApiDocumentIsServed() {
+    ApiClient.Reply ready = ApiClient.anonymous(base()).get("/health/ready");
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().get("status").asText()).isEqualTo("UP");
+    assertThat(ready.body()).contains("process-engine");
+    ApiClient.Reply openApi = ApiClient.anonymous(base()).get("/openapi");
+    assertThat(openApi.status()).isEqualTo(200);
+    assertThat(openApi.body()).contains("/tasks/{code}/reports").contains("/reports/{id}/review");
+  }
+
   private List<String> currentFormKeys(String code) {
     List<String> keys = new ArrayList<>();
     as(Demo.SUPERVISOR).get("api/v1/tasks/" + code).json().get("currentSteps").forEach(s -> keys.add(s.get("formKey").asText()));
