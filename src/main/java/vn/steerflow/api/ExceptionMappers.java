@@ -1,6 +1,7 @@
 package vn.steerflow.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -52,10 +53,19 @@ public final class ExceptionMappers {
       return Problem.response(400, "Invalid request", detail, errors);
     }
 
-    /** "assign.request.title" → "title": the client knows its body, not our method names. */
+    /** The name every resource method gives its body parameter (the build keeps names, so not arg0). */
+    static final String BODY_PARAMETER = "request";
+
+    /**
+     * "assign.request.title" → "title", "assign.request" → "body", "list.size" → "size",
+     * "assign.request.coordinatingUnits[0].&lt;list element&gt;" → "coordinatingUnits[0]": the client knows its
+     * body and query, not our method names.
+     */
     static String fieldName(String path) {
-      String[] parts = path.split("\\.");
-      return parts.length <= 2 ? (parts.length == 2 && parts[1].startsWith("arg") ? "body" : parts[parts.length - 1]) : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+      String[] parts = path.replaceAll("\\.<[a-z ]+>", "").split("\\.");
+      return parts.length <= 2
+          ? (parts.length == 2 && (parts[1].equals(BODY_PARAMETER) || parts[1].startsWith("arg")) ? "body" : parts[parts.length - 1])
+          : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
   }
 
@@ -67,6 +77,12 @@ public final class ExceptionMappers {
         String field = path(unknown);
         return Problem.response(400, "Invalid request", "Unknown field '" + field + "': remove it or check its spelling.", List.of(new FieldError(field, "unknown field")));
       }
+      if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException && !path(mapping).isEmpty()) {
+        // Valid JSON whose number does not fit the field (a progress of 9223372036854775807).
+        String field = path(mapping);
+        String message = "Wrong type or format: the number is out of range";
+        return Problem.response(400, "Invalid request", "Field '" + field + "': " + message, List.of(new FieldError(field, message)));
+      }
       if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
         JsonMappingException mapping = (JsonMappingException) e;
         String field = path(mapping);
@@ -77,8 +93,17 @@ public final class ExceptionMappers {
       return Problem.response(400, "Invalid request", "The body is not valid JSON: " + e.getOriginalMessage(), List.of());
     }
 
+    /** "coordinatingUnits[0]", as bean validation names the same element. */
     private static String path(JsonMappingException e) {
-      return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+      StringBuilder path = new StringBuilder();
+      for (JsonMappingException.Reference r : e.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+        } else {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      return path.toString();
     }
 
     private static String describe(String type) {

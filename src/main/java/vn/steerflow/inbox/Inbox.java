@@ -26,7 +26,12 @@ public class Inbox {
 
   @Transactional
   public List<WorkItem> workOf(Caller caller, int page, int size) {
-    List<WorkStep> steps = workflow.stepsFor(caller.workGroups(), page * size, size);
+    long first = (long) page * size;
+    if (first > Integer.MAX_VALUE) {
+      // page × size would overflow into a negative offset; no work list is that long, so the page is empty.
+      return List.of();
+    }
+    List<WorkStep> steps = workflow.stepsFor(caller.workGroups(), (int) first, size);
     Map<String, Task> byCode = tasks.byCodes(steps.stream().map(WorkStep::taskCode).collect(Collectors.toSet())).stream()
         .collect(Collectors.toMap(Task::getCode, Function.identity()));
     return steps.stream()

@@ -44,6 +44,11 @@ public final class ApiClient {
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Posts the body as given, under the given content type; for requests a well-behaved client would not send. */
+  public Reply post(String path, String contentType, String body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Reply post(String path, Object body) {
     try {
       return post(path, JSON.writeValueAsString(body));
