@@ -31,14 +31,15 @@ public class DatabaseMigrations {
   // start-up would run in one container transaction that the engine's own commands would wait on.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
-    MigrateResult result =
+    Flyway flyway =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
             // Shared SQL first; db/vendor/<derby|postgresql> holds what only one database needs.
             .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
             .table("SF_SCHEMA_HISTORY")
-            .load()
-            .migrate();
-    LOG.info(() -> "Domain schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations run)");
+            .load();
+    MigrateResult result = flyway.migrate();
+    String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
+    LOG.info(() -> "Domain schema at version " + version + " (" + result.migrationsExecuted + " migrations run now)");
   }
 }
