@@ -6,10 +6,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the domain tables to the current version at start-up, before the engine or JPA touch them.
@@ -31,15 +33,30 @@ public class DatabaseMigrations {
   // start-up would run in one container transaction that the engine's own commands would wait on.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
+    String version = migrate(dataSource);
+    LOG.info(() -> "Domain schema at version " + version);
+  }
+
+  /** Migrates the database to the newest version; returns that version. */
+  static String migrate(DataSource dataSource) {
     Flyway flyway =
-        Flyway.configure(getClass().getClassLoader())
+        Flyway.configure(DatabaseMigrations.class.getClassLoader())
             .dataSource(dataSource)
             // Shared SQL first; db/vendor/<derby|postgresql> holds what only one database needs.
-            .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
+            .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
             .table("SF_SCHEMA_HISTORY")
             .load();
-    MigrateResult result = flyway.migrate();
-    String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
-    LOG.info(() -> "Domain schema at version " + version + " (" + result.migrationsExecuted + " migrations run now)");
+    flyway.migrate();
+    return flyway.info().current().getVersion().getVersion();
+  }
+
+  /** "derby" or "postgresql": the folder of the database's own migrations. */
+  static String vendor(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      return product.contains("derby") ? "derby" : product.contains("postgres") ? "postgresql" : product.replaceAll("[^a-z0-9]", "");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot reach the database to migrate it", e);
+    }
   }
 }
