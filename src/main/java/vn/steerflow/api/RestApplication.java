@@ -9,7 +9,11 @@ import vn.steerflow.inbox.WorkResource;
 import vn.steerflow.plan.TaskResource;
 import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.TaskReportsResource;
+import vn.steerflow.report.ContributionResource;
 import vn.steerflow.report.DirectionResource;
+import vn.steerflow.report.ExtensionResource;
+import vn.steerflow.report.ReportingPeriodsResource;
+import vn.steerflow.report.TaskExtensionsResource;
 
 /**
  * steerflow's API. Its classes are listed, not scanned, so that no other JAX-RS resource on the class
@@ -25,6 +29,10 @@ public class RestApplication extends Application {
         ReportResource.class,
         TaskReportsResource.class,
         DirectionResource.class,
+        ContributionResource.class,
+        TaskExtensionsResource.class,
+        ExtensionResource.class,
+        ReportingPeriodsResource.class,
         WorkResource.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,

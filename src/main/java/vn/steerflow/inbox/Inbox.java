@@ -39,7 +39,9 @@ public class Inbox {
         .map(s -> {
           Task task = byCode.get(s.taskCode());
           Long reportId = FormKeys.REVIEW.equals(s.formKey()) ? (Long) workflow.variable(s.processInstanceId(), Vars.REPORT_ID).orElse(null) : null;
-          return new WorkItem(s.id(), s.formKey(), s.name(), task.getCode(), task.getTitle(), task.getDeadline().atOffset(ZoneOffset.UTC), s.since().atOffset(ZoneOffset.UTC), reportId);
+          Long extensionId = FormKeys.EXTENSION.equals(s.formKey()) ? (Long) workflow.variable(s.processInstanceId(), Vars.EXTENSION_ID).orElse(null) : null;
+          return new WorkItem(s.id(), s.formKey(), s.name(), task.getCode(), task.getTitle(), task.getDeadline().atOffset(ZoneOffset.UTC), s.since().atOffset(ZoneOffset.UTC), reportId,
+              extensionId);
         })
         .toList();
   }

@@ -1,27 +1,41 @@
 package vn.steerflow.plan;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * A request to assign a task, by the five clears: work (title, content), person (lead unit and its
- * responsible leader), time (deadline), result (expected result) and responsibility (supervising
- * committee). Coordinating units are optional.
+ * responsible leader), time (a ONE_OFF task's deadline; a REGULAR task's reporting period and the end of
+ * its reporting), result (expected result) and responsibility (supervising committee). Coordinating units
+ * are optional; the kind defaults to ONE_OFF.
  */
+@ClearTime
 public record Assignment(
     @NotBlank(message = "clear work: give the task a title") @Size(max = 500) String title,
     @NotBlank(message = "clear work: say what is to be done") @Size(max = 8000) String content,
     @NotBlank(message = "clear person: name the lead unit by its code") String leadUnit,
     @NotBlank(message = "clear person: name the lead unit's responsible leader") @Size(max = 200) String responsibleLeader,
-    @NotNull(message = "clear time: give a deadline (ISO-8601 with offset)") OffsetDateTime deadline,
+    OffsetDateTime deadline,
     @NotBlank(message = "clear result: describe the expected product") @Size(max = 4000) String expectedResult,
     @NotBlank(message = "clear responsibility: name the supervising committee by its code") String committee,
-    @Size(max = 50) List<@NotBlank String> coordinatingUnits) {
+    @Size(max = 50) List<@NotBlank String> coordinatingUnits,
+    TaskKind kind,
+    @Size(max = 40) String reportingPeriod,
+    OffsetDateTime reportingUntil) {
+
+  /** A one-off task's assignment, as before kinds existed. */
+  public Assignment(String title, String content, String leadUnit, String responsibleLeader, OffsetDateTime deadline, String expectedResult, String committee,
+      List<String> coordinatingUnits) {
+    this(title, content, leadUnit, responsibleLeader, deadline, expectedResult, committee, coordinatingUnits, null, null, null);
+  }
 
   public List<String> coordinatingUnitsOrEmpty() {
     return coordinatingUnits == null ? List.of() : coordinatingUnits;
+  }
+
+  public TaskKind kindOrDefault() {
+    return kind == null ? TaskKind.ONE_OFF : kind;
   }
 }

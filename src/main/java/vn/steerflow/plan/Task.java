@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Unit;
+import vn.steerflow.workflow.ReportingCalendar;
 
 /**
  * One assignment by the five clears. The constructor refuses a task missing any clear; the cycle's
@@ -50,9 +51,16 @@ public class Task {
   @Column(name = "RESPONSIBLE_LEADER", nullable = false)
   private String responsibleLeader;
 
-  // clear time
+  // clear time: the deadline in force (moved by a granted extension); for a REGULAR task the end of its
+  // reporting, each period's report being due at the period's end
   @Column(name = "DEADLINE", nullable = false)
   private Instant deadline;
+
+  @Column(name = "REPORTING_PERIOD", length = 40)
+  private String reportingPeriod;
+
+  @Column(name = "REPORTING_UNTIL")
+  private Instant reportingUntil;
 
   // clear result
   @Column(name = "EXPECTED_RESULT", nullable = false, length = 4000)
@@ -98,14 +106,23 @@ public class Task {
     this.content = assignment.content().strip();
     this.leadUnit = Objects.requireNonNull(leadUnit, "leadUnit");
     this.responsibleLeader = assignment.responsibleLeader().strip();
-    this.deadline = Objects.requireNonNull(assignment.deadline(), "deadline").toInstant();
+    this.kind = assignment.kindOrDefault();
+    if (kind == TaskKind.REGULAR) {
+      this.reportingPeriod = assignment.reportingPeriod().strip().toUpperCase(java.util.Locale.ROOT);
+      if (ReportingCalendar.period(reportingPeriod).isEmpty()) {
+        throw new IllegalArgumentException("not a reporting period: " + reportingPeriod);
+      }
+      this.reportingUntil = Objects.requireNonNull(assignment.reportingUntil(), "reportingUntil").toInstant();
+      this.deadline = reportingUntil;
+    } else {
+      this.deadline = Objects.requireNonNull(assignment.deadline(), "deadline").toInstant();
+    }
     this.expectedResult = assignment.expectedResult().strip();
     this.committee = Objects.requireNonNull(committee, "committee");
     if (coordinatingUnits.contains(leadUnit)) {
       throw new IllegalArgumentException("the lead unit cannot also coordinate");
     }
     this.coordinatingUnits = new LinkedHashSet<>(coordinatingUnits);
-    this.kind = TaskKind.ONE_OFF;
     this.createdBy = createdBy;
     this.createdAt = createdAt;
     if (!deadline.isAfter(createdAt)) {
@@ -132,6 +149,23 @@ public class Task {
     }
     status = TaskStatus.DONE;
     completedAt = at;
+  }
+
+  /**
+   * A supervisor granted an extension: the new deadline is in force from now on, and the outcome counts
+   * against it. Only an open one-off task has a deadline to move, and only later.
+   */
+  public void extendDeadline(Instant newDeadline) {
+    if (status != TaskStatus.OPEN) {
+      throw new IllegalStateException("task " + code + " is " + status);
+    }
+    if (kind != TaskKind.ONE_OFF) {
+      throw new IllegalStateException("task " + code + " is " + kind + ": its periods have no deadline to extend");
+    }
+    if (!newDeadline.isAfter(deadline)) {
+      throw new IllegalArgumentException("an extension moves the deadline later, not to " + newDeadline);
+    }
+    deadline = newDeadline;
   }
 
   public Outcome outcome(Instant now) {
@@ -164,6 +198,16 @@ public class Task {
 
   public Instant getDeadline() {
     return deadline;
+  }
+
+  /** A REGULAR task's reporting period as given (MONTHLY, QUARTERLY, or ISO-8601); null for ONE_OFF. */
+  public String getReportingPeriod() {
+    return reportingPeriod;
+  }
+
+  /** When a REGULAR task's reporting ends; null for ONE_OFF. */
+  public Instant getReportingUntil() {
+    return reportingUntil;
   }
 
   public String getExpectedResult() {

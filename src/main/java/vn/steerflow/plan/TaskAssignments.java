@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
 import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
 import vn.steerflow.workflow.TaskCycleContract;
+import vn.steerflow.workflow.ReportingCalendar;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.Workflow;
@@ -32,9 +33,6 @@ import vn.steerflow.workflow.Workflow;
  */
 @ApplicationScoped
 public class TaskAssignments {
-
-  /** How long before the deadline the lead unit is urged, at most. */
-  static final Duration URGE_BEFORE_DEADLINE = Duration.ofDays(3);
 
   @PersistenceContext private EntityManager em;
 
@@ -68,6 +66,9 @@ public class TaskAssignments {
     if (request.deadline() != null && !request.deadline().toInstant().isAfter(now)) {
       errors.add(new FieldError("deadline", "clear time: the deadline must be in the future"));
     }
+    if (request.kindOrDefault() == TaskKind.REGULAR && request.reportingUntil() != null) {
+      errors.addAll(reportingErrors(request, now));
+    }
     if (!errors.isEmpty()) {
       throw ApiException.badRequest("The assignment does not hold by the five clears: fix the fields listed.", errors);
     }
@@ -79,20 +80,42 @@ public class TaskAssignments {
     em.persist(task);
     // The sequence gives the id at persist time, so the code goes into the same INSERT.
     task.assignCode("NV-" + now.atZone(ZoneOffset.UTC).getYear() + "-" + task.getId());
+    // recorded before the cycle starts: a REGULAR task's first period opens inside the start
+    tasks.record(task, caller.username(), TimelineActions.ASSIGNED, "Lead unit " + task.getLeadUnit().getCode()
+        + (task.getKind() == TaskKind.REGULAR ? ", reporting " + task.getReportingPeriod() + " until " + task.getReportingUntil() : ", deadline " + task.getDeadline()));
     task.cycleStarted(workflow.start(TaskCycleContract.DEFAULT_PROCESS_ID, task.getCode(), cycleVariables(task, now)));
-    tasks.record(task, caller.username(), TimelineActions.ASSIGNED, "Lead unit " + task.getLeadUnit().getCode() + ", deadline " + task.getDeadline());
     return task;
   }
 
+  /** The end of reporting must leave room for at least one period, and not for too many. */
+  private static List<FieldError> reportingErrors(Assignment request, Instant now) {
+    Instant until = request.reportingUntil().toInstant();
+    if (!until.isAfter(now)) {
+      return List.of(new FieldError("reportingUntil", "clear time: the end of reporting must be in the future"));
+    }
+    return ReportingCalendar.period(request.reportingPeriod())
+        .filter(period -> ReportingCalendar.periodCount(now, period, until) > ReportingCalendar.MOST_PERIODS)
+        .map(period -> List.of(new FieldError("reportingPeriod", "more than " + ReportingCalendar.MOST_PERIODS + " periods before reportingUntil: choose a longer period")))
+        .orElse(List.of());
+  }
+
+  /** The variables the cycle starts with (TaskCycleContract.Vars); periods start at the assignment. */
   static Map<String, Object> cycleVariables(Task task, Instant now) {
-    Duration untilDeadline = Duration.between(now, task.getDeadline());
-    Duration urgeLead = untilDeadline.dividedBy(2).compareTo(URGE_BEFORE_DEADLINE) < 0 ? untilDeadline.dividedBy(2) : URGE_BEFORE_DEADLINE;
     Map<String, Object> variables = new HashMap<>();
+    variables.put(Vars.TASK_KIND, task.getKind() == TaskKind.REGULAR ? TaskCycleContract.TaskKind.REGULAR : TaskCycleContract.TaskKind.ONE_OFF);
     variables.put(Vars.LEAD_UNIT, WorkGroups.unit(task.getLeadUnit().getCode()));
     variables.put(Vars.SUPERVISOR_GROUP, WorkGroups.supervisors(task.getCommittee().getCode()));
     variables.put(Vars.LEADER_GROUP, WorkGroups.leaders(task.getCommittee().getCode()));
+    variables.put(Vars.COORDINATING_UNITS,
+        task.getCoordinatingUnits().stream().map(Unit::getCode).sorted().map(WorkGroups::unit).collect(Collectors.toCollection(ArrayList::new)));
     variables.put(Vars.DEADLINE, Date.from(task.getDeadline()));
-    variables.put(Vars.URGE_AT, Date.from(task.getDeadline().minus(urgeLead)));
+    if (task.getKind() == TaskKind.REGULAR) {
+      variables.put(Vars.REPORTING_PERIOD, task.getReportingPeriod());
+      variables.put(Vars.REPORTING_FROM, Date.from(now));
+      variables.put(Vars.REPORTING_UNTIL, Date.from(task.getReportingUntil()));
+    } else {
+      variables.put(Vars.URGE_AT, Date.from(ReportingCalendar.urgeAt(now, task.getDeadline())));
+    }
     return variables;
   }
 

@@ -6,7 +6,10 @@ import java.util.List;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.workflow.WorkStep;
 
-/** A task as the API shows it: its five clears, its outcome, the steps open now and its timeline. */
+/**
+ * A task as the API shows it: its five clears, its outcome, the steps open now and its timeline. The
+ * deadline is the one in force; a REGULAR task also shows its reporting period and end of reporting.
+ */
 public record TaskView(
     String code,
     String title,
@@ -14,6 +17,8 @@ public record TaskView(
     UnitRef leadUnit,
     String responsibleLeader,
     OffsetDateTime deadline,
+    String reportingPeriod,
+    OffsetDateTime reportingUntil,
     String expectedResult,
     String committee,
     List<UnitRef> coordinatingUnits,
@@ -54,6 +59,8 @@ public record TaskView(
         UnitRef.of(task.getLeadUnit()),
         task.getResponsibleLeader(),
         utc(task.getDeadline()),
+        task.getReportingPeriod(),
+        utc(task.getReportingUntil()),
         task.getExpectedResult(),
         task.getCommittee().getCode(),
         task.getCoordinatingUnits().stream().map(UnitRef::of).sorted(java.util.Comparator.comparing(UnitRef::code)).toList(),

@@ -11,6 +11,13 @@ public final class TimelineActions {
   public static final String URGED = "URGED";
   public static final String OVERDUE = "OVERDUE";
   public static final String COMPLETED = "COMPLETED";
+  public static final String CONTRIBUTED = "CONTRIBUTED";
+  public static final String EXTENSION_REQUESTED = "EXTENSION_REQUESTED";
+  public static final String EXTENSION_GRANTED = "EXTENSION_GRANTED";
+  public static final String EXTENSION_REFUSED = "EXTENSION_REFUSED";
+  public static final String PERIOD_OPENED = "PERIOD_OPENED";
+  public static final String PERIOD_MISSED = "PERIOD_MISSED";
+  public static final String REPORTING_ENDED = "REPORTING_ENDED";
 
   /** The actor of steps the engine takes on its own (timers). */
   public static final String SYSTEM_ACTOR = "system";

@@ -37,6 +37,8 @@ public class ReportCycle {
 
   @Inject private Workflow workflow;
 
+  @Inject private ReportingPeriods periods;
+
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
@@ -88,6 +90,10 @@ public class ReportCycle {
     Instant now = Instant.now();
     Review review = new Review(report, request.decision(), request.comment(), caller.username(), now);
     em.persist(review);
+    if (request.decision() == Decision.APPROVE) {
+      // while the cycle still names the period the report is for
+      periods.reportApproved(task, report, now);
+    }
     em.flush();
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.DECISION, request.decision().contractValue());

@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * What the features ask of the engine, in their terms: start a task's cycle, find its open steps by form
- * key, complete a step, list the steps a member's groups may act on. Calls join the caller's transaction.
+ * key, complete a step, deliver a message, list the steps a member's groups may act on. Calls join the
+ * caller's transaction.
  */
 @ApplicationScoped
 public class Workflow {
@@ -31,10 +34,29 @@ public class Workflow {
     this.engine = engine;
   }
 
-  /** Starts the cycle of a task; returns the process instance id. */
+  /**
+   * Starts the cycle of a task; returns the process instance id. Collections among the variables (the
+   * coordinating units) are given to the start only and not stored: storing a Java object would need Java
+   * serialization, which is off, and the model reads them where it starts.
+   */
   public String start(String processId, String taskCode, Map<String, Object> variables) {
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(processId, taskCode, variables);
+    Map<String, Object> startVariables = new HashMap<>();
+    variables.forEach((name, value) -> startVariables.put(name, value instanceof Collection<?> ? Variables.objectValue(value, true).create() : value));
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(processId, taskCode, startVariables);
     return instance.getId();
+  }
+
+  /**
+   * Delivers a message of the contract to the task's running cycle, with its variables. False when the
+   * cycle is not waiting for that message now (or has ended); nothing is changed then.
+   */
+  public boolean deliver(String taskCode, String messageName, Map<String, Object> variables) {
+    try {
+      engine.getRuntimeService().createMessageCorrelation(messageName).processInstanceBusinessKey(taskCode).setVariables(variables).correlate();
+      return true;
+    } catch (MismatchingMessageCorrelationException e) {
+      return false;
+    }
   }
 
   /** The task's open steps, oldest first. */
@@ -47,6 +69,15 @@ public class Workflow {
   /** The task's open step with the given form key, if the cycle is waiting at one. */
   public Optional<WorkStep> openStep(String taskCode, String formKey) {
     return openSteps(taskCode).stream().filter(s -> formKey.equals(s.formKey())).findFirst();
+  }
+
+  /** The task's open step with the form key offered to the group, if there is one. */
+  public Optional<WorkStep> openStep(String taskCode, String formKey, String candidateGroup) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(taskCode).taskCandidateGroup(candidateGroup).initializeFormKeys()
+        .orderByTaskCreateTime().asc().orderByTaskId().asc().list().stream()
+        .filter(t -> formKey.equals(t.getFormKey()))
+        .map(t -> toStep(t, taskCode))
+        .findFirst();
   }
 
   /** Open steps whose candidate groups include one of the given groups, oldest first. */

@@ -11,8 +11,13 @@ public final class Demo {
   public static final String JUSTICE_OFFICER = "sotuphap";
   /** Officer of the Provincial Police (CAT). */
   public static final String POLICE_OFFICER = "congan";
+  /** Officer of Sa Pa town (SAPA). */
+  public static final String SAPA_OFFICER = "sapa";
+  /** Officer of Bao Yen district (BAOYEN). */
+  public static final String BAOYEN_OFFICER = "baoyen";
   public static final String JUSTICE = "STP";
   public static final String POLICE = "CAT";
+  public static final String SAPA = "SAPA";
 
   private Demo() {}
 }

@@ -19,6 +19,14 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -38,8 +46,11 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import vn.steerflow.workflow.TaskCycleContract.Beans;
 import vn.steerflow.workflow.TaskCycleContract.Decision;
+import vn.steerflow.workflow.TaskCycleContract.ExtensionDecision;
 import vn.steerflow.workflow.TaskCycleContract.FormKeys;
+import vn.steerflow.workflow.TaskCycleContract.Messages;
 import vn.steerflow.workflow.TaskCycleContract.ReportStatus;
+import vn.steerflow.workflow.TaskCycleContract.TaskKind;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
 
 /**
@@ -93,6 +104,8 @@ class TaskCycleModelTest {
     allowed.addAll(constants(Beans.class));
     Set<String> values = new HashSet<>(constants(Decision.class));
     values.addAll(constants(ReportStatus.class));
+    values.addAll(constants(TaskKind.class));
+    values.addAll(constants(ExtensionDecision.class));
     List<String> expressions = expressions();
     assertThat(expressions).isNotEmpty();
     for (String expression : expressions) {
@@ -119,10 +132,10 @@ class TaskCycleModelTest {
   void everyUserTaskHasAContractFormKeyAndAGroupVariableAsCandidates() {
     Set<String> formKeys = constants(FormKeys.class);
     Set<String> groupExpressions = Set.of(
-        "${" + Vars.LEAD_UNIT + "}", "${" + Vars.SUPERVISOR_GROUP + "}", "${" + Vars.LEADER_GROUP + "}");
+        "${" + Vars.LEAD_UNIT + "}", "${" + Vars.SUPERVISOR_GROUP + "}", "${" + Vars.LEADER_GROUP + "}", "${" + Vars.COORDINATING_UNIT + "}");
     Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-    assertThat(userTasks).extracting(UserTask::getCamundaFormKey)
-        .containsExactlyInAnyOrder(FormKeys.REPORT, FormKeys.REVIEW, FormKeys.DIRECTION);
+    // every step the code knows how to serve is in the default model, and nothing else
+    assertThat(userTasks).extracting(UserTask::getCamundaFormKey).hasSameElementsAs(formKeys);
     for (UserTask userTask : userTasks) {
       assertThat(formKeys).as(userTask.getId()).contains(userTask.getCamundaFormKey());
       assertThat(groupExpressions).as(userTask.getId()).contains(userTask.getCamundaCandidateGroups());
@@ -132,6 +145,38 @@ class TaskCycleModelTest {
   }
 
   @Test
+  void eachCoordinatingUnitGetsItsOwnCoordinateStepOfferedToItAndOnlyThere() {
+    // the element variable is the candidate group, so a unit sees its own step and no other unit's
+    for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
+      boolean coordinate = FormKeys.COORDINATE.equals(userTask.getCamundaFormKey());
+      boolean byCoordinatingUnit = ("${" + Vars.COORDINATING_UNIT + "}").equals(userTask.getCamundaCandidateGroups());
+      assertThat(byCoordinatingUnit).as(userTask.getId()).isEqualTo(coordinate);
+      if (coordinate) {
+        MultiInstanceLoopCharacteristics loop = (MultiInstanceLoopCharacteristics) userTask.getLoopCharacteristics();
+        assertThat(loop).as("multi-instance %s", userTask.getId()).isNotNull();
+        // parallel: the collection is given at the start only, and all units work side by side
+        assertThat(loop.isSequential()).isFalse();
+        assertThat(loop.getCamundaCollection()).isEqualTo("${" + Vars.COORDINATING_UNITS + "}");
+        assertThat(loop.getCamundaElementVariable()).isEqualTo(Vars.COORDINATING_UNIT);
+      } else {
+        assertThat(userTask.getLoopCharacteristics()).as(userTask.getId()).isNull();
+      }
+    }
+  }
+
+  @Test
+  void messagesAreTheContractsAndEachIsCaughtWhereItsStepFollows() {
+    Set<String> messages = constants(Messages.class);
+    Collection<Message> declared = model.getModelElementsByType(Message.class);
+    assertThat(declared).extracting(Message::getName).hasSameElementsAs(messages);
+    for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
+      assertThat(messages).contains(definition.getMessage().getName());
+      // no message starts an instance: one instance per task, started by the assignment
+      assertThat(definition.getParentElement()).isNotInstanceOf(StartEvent.class);
+    }
+  }
+
+    @Test
   void everyDecisionGatewayHasAConditionOnEachWayOutAndNoDefault() {
     // so an unexpected value fails the completing command instead of taking some way silently
     for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
@@ -146,16 +191,73 @@ class TaskCycleModelTest {
   }
 
   @Test
-  void theDeadlineTimersAreNonInterruptingOnTheTaskScope() {
-    Collection<BoundaryEvent> boundaryEvents = model.getModelElementsByType(BoundaryEvent.class);
-    assertThat(boundaryEvents).hasSize(2);
-    for (BoundaryEvent boundaryEvent : boundaryEvents) {
-      assertThat(boundaryEvent.cancelActivity()).as(boundaryEvent.getId()).isFalse();
-      assertThat(boundaryEvent.getAttachedTo()).isInstanceOf(SubProcess.class);
+  void theDeadlineTimersAreNonInterruptingOnTheScopeOfTheDeadlineInForce() {
+    // urging and marking overdue never cancel the work in hand; the scope is entered again on a grant
+    List<BoundaryEvent> deadlineTimers = boundaryTimers().stream()
+        .filter(b -> b.getAttachedTo() instanceof SubProcess)
+        .toList();
+    assertThat(deadlineTimers).extracting(b -> timeDate(b)).containsExactlyInAnyOrder("${" + Vars.URGE_AT + "}", "${" + Vars.DEADLINE + "}");
+    for (BoundaryEvent timer : deadlineTimers) {
+      assertThat(timer.cancelActivity()).as(timer.getId()).isFalse();
     }
   }
 
   @Test
+  void onlyAPeriodsEndInterruptsAndOnlyAReportStepNobodyHasAnsweredYet() {
+    // a missed period closes the unit's first report step of the period; reviews and resubmissions are
+    // never cut off by a timer
+    List<BoundaryEvent> interrupting = boundaryTimers().stream().filter(BoundaryEvent::cancelActivity).toList();
+    assertThat(interrupting).hasSize(1);
+    BoundaryEvent periodEnd = interrupting.get(0);
+    assertThat(timeDate(periodEnd)).isEqualTo("${" + Vars.PERIOD_END + "}");
+    assertThat(periodEnd.getAttachedTo()).isInstanceOf(UserTask.class);
+    assertThat(((UserTask) periodEnd.getAttachedTo()).getCamundaFormKey()).isEqualTo(FormKeys.REPORT);
+    // and every way out of a missed period records it through the allowlisted bean
+    FlowNode next = periodEnd.getOutgoing().iterator().next().getTarget();
+    assertThat(next).isInstanceOf(ServiceTask.class);
+    assertThat(((ServiceTask) next).getCamundaDelegateExpression()).isEqualTo("${" + Beans.MARK_PERIOD_MISSED + "}");
+  }
+
+  @Test
+  void everyTimerWaitsForADateTheCodeOrABeanSets() {
+    // dates, not durations or cycles: a moved deadline or a period's end is a value, never recomputed
+    Collection<TimerEventDefinition> timers = model.getModelElementsByType(TimerEventDefinition.class);
+    assertThat(timers).isNotEmpty();
+    Set<String> dates = Set.of(Vars.URGE_AT, Vars.DEADLINE, Vars.PERIOD_END);
+    for (TimerEventDefinition timer : timers) {
+      assertThat(timer.getTimeDuration()).isNull();
+      assertThat(timer.getTimeCycle()).isNull();
+      String expression = timer.getTimeDate().getTextContent().strip();
+      assertThat(dates).as(expression).contains(expression.substring(2, expression.length() - 1));
+    }
+  }
+
+  @Test
+  void everyWayThatEndsTheTaskEndsTheWholeInstance() {
+    // the coordination steps and the deadline watch run beside the reporting: a done task must not
+    // leave them open
+    for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
+      boolean terminates = !end.getEventDefinitions().isEmpty() && end.getEventDefinitions().iterator().next() instanceof TerminateEventDefinition;
+      boolean processLevel = end.getParentElement() instanceof Process;
+      boolean endsTheTask = processLevel && !"contributionsIn".equals(end.getId());
+      if (endsTheTask) {
+        assertThat(terminates).as(end.getId()).isTrue();
+      }
+    }
+  }
+
+  private List<BoundaryEvent> boundaryTimers() {
+    return model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition))
+        .toList();
+  }
+
+  private static String timeDate(BoundaryEvent boundary) {
+    TimerEventDefinition timer = (TimerEventDefinition) boundary.getEventDefinitions().iterator().next();
+    return timer.getTimeDate().getTextContent().strip();
+  }
+
+    @Test
   void everyElementIsDrawnAndNoTwoShapesOverlap() {
     // opens in Camunda Modeler as laid out: a shape per flow node, an edge per flow, no shape on another
     Set<String> drawn = new HashSet<>();
@@ -183,21 +285,30 @@ class TaskCycleModelTest {
     }
   }
 
-  /** A sub-process holds its children; a boundary event sits on the edge of its host. */
+  /**
+   * A sub-process holds its children (and theirs); a boundary event sits on the edge of its host. A
+   * shape inside a sub-process must be drawn inside it.
+   */
   private static boolean mayOverlap(BpmnShape outer, BpmnShape inner) {
+    if (inner.getBpmnElement() instanceof BoundaryEvent boundary && boundary.getAttachedTo() == outer.getBpmnElement()) {
+      return true;
+    }
     if (!(outer.getBpmnElement() instanceof SubProcess subProcess)) {
       return false;
     }
-    if (inner.getBpmnElement() instanceof BoundaryEvent boundary) {
-      return boundary.getAttachedTo() == subProcess;
+    boolean contained = false;
+    for (ModelElementInstance parent = inner.getBpmnElement().getParentElement(); parent != null; parent = parent.getParentElement()) {
+      if (parent == subProcess) {
+        contained = true;
+        break;
+      }
     }
-    boolean child = inner.getBpmnElement().getParentElement() == subProcess;
-    if (child) {
+    if (contained) {
       assertThat(inside(inner.getBounds(), outer.getBounds()))
           .as("%s is drawn inside %s", inner.getBpmnElement().getId(), subProcess.getId())
           .isTrue();
     }
-    return child;
+    return contained;
   }
 
   private static boolean overlap(Bounds a, Bounds b) {

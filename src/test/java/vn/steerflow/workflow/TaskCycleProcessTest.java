@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,7 @@ class TaskCycleProcessTest {
   private static final Date DEADLINE = Date.from(NOW.plus(30, ChronoUnit.DAYS));
 
   private static final RecordingEvents EVENTS = new RecordingEvents();
+  private static final RecordingPeriodEvents PERIOD_EVENTS = new RecordingPeriodEvents();
 
   // One engine for the class (building it creates the Derby schema). The extension would try to inject
   // it into any ProcessEngine field, a static final one included, so it is reached through the extension.
@@ -87,7 +89,8 @@ class TaskCycleProcessTest {
     StandaloneProcessEngineConfiguration configuration =
         DerbyTestEngines.configuration("task-cycle-process-test", DerbyTestEngines.newDatabaseFolder("task-cycle"));
     // As in the server: expressions resolve contract variables and the allowlisted beans, nothing else.
-    configuration.setBeans(new HashMap<>(TaskCycleBeans.allowlist(EVENTS)));
+    configuration.setBeans(new HashMap<>(TaskCycleBeans.allowlist(EVENTS, PERIOD_EVENTS)));
+    configuration.setJavaSerializationFormatEnabled(false);
     return configuration.buildProcessEngine();
   }
 
@@ -96,6 +99,7 @@ class TaskCycleProcessTest {
     // Other test classes may leave engines registered; point the assertions at this one.
     BpmnAwareTests.init(EXTENSION.getProcessEngine());
     EVENTS.clear();
+    PERIOD_EVENTS.clear();
     ClockUtil.setCurrentTime(Date.from(NOW)); // the extension resets the clock after each test
   }
 
@@ -340,6 +344,9 @@ class TaskCycleProcessTest {
 
   private ProcessInstance startTaskCycle(String taskCode, Map<String, Object> extraVariables) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put(Vars.TASK_KIND, TaskCycleContract.TaskKind.ONE_OFF);
+    // as Workflow.start gives it: for the start only, not stored
+    variables.put(Vars.COORDINATING_UNITS, Variables.objectValue(List.of(), true).create());
     variables.put(Vars.LEAD_UNIT, LEAD_UNIT);
     variables.put(Vars.SUPERVISOR_GROUP, SUPERVISOR_GROUP);
     variables.put(Vars.LEADER_GROUP, LEADER_GROUP);

@@ -12,10 +12,13 @@ public final class TaskCycleBeans {
 
   private TaskCycleBeans() {}
 
-  /** Exactly the beans of {@link Beans}, keyed by their names, wired to the sink. Unmodifiable. */
-  public static Map<String, Object> allowlist(TaskCycleEvents events) {
+  /** Exactly the beans of {@link Beans}, keyed by their names, wired to the sinks. Unmodifiable. */
+  public static Map<String, Object> allowlist(TaskCycleEvents events, ReportingPeriodEvents periodEvents) {
     return Map.of(
         Beans.URGE_UNIT, new UrgeUnitDelegate(events),
-        Beans.MARK_OVERDUE, new MarkOverdueDelegate(events));
+        Beans.MARK_OVERDUE, new MarkOverdueDelegate(events),
+        Beans.OPEN_PERIOD, new OpenPeriodDelegate(periodEvents),
+        Beans.MARK_PERIOD_MISSED, new MarkPeriodMissedDelegate(periodEvents),
+        Beans.END_REPORTING, new EndReportingDelegate(periodEvents));
   }
 }
