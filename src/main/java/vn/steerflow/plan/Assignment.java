@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A request to assign a task, by the five clears: work (title, content), person (lead unit and its
  * responsible leader), time (deadline), result (expected result) and responsibility (supervising
- * committee). Coordinating units are optional.
+ * committee). Coordinating units are optional, and so is the plan (by id or code) the task belongs to.
  */
 public record Assignment(
     @NotBlank(message = "clear work: give the task a title") @Size(max = 500) String title,
@@ -19,7 +19,13 @@ public record Assignment(
     @NotNull(message = "clear time: give a deadline (ISO-8601 with offset)") OffsetDateTime deadline,
     @NotBlank(message = "clear result: describe the expected product") @Size(max = 4000) String expectedResult,
     @NotBlank(message = "clear responsibility: name the supervising committee by its code") String committee,
-    @Size(max = 50) List<@NotBlank String> coordinatingUnits) {
+    @Size(max = 50) List<@NotBlank String> coordinatingUnits,
+    @Size(max = 40) String plan) {
+
+  /** An assignment outside any plan. */
+  public Assignment(String title, String content, String leadUnit, String responsibleLeader, OffsetDateTime deadline, String expectedResult, String committee, List<String> coordinatingUnits) {
+    this(title, content, leadUnit, responsibleLeader, deadline, expectedResult, committee, coordinatingUnits, null);
+  }
 
   public List<String> coordinatingUnitsOrEmpty() {
     return coordinatingUnits == null ? List.of() : coordinatingUnits;
