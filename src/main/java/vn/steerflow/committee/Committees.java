@@ -71,6 +71,7 @@ public class Committees {
     committee.change(request.name(), request.level(), agency.get());
     if (leaders != null) {
       Set<String> named = new LinkedHashSet<>(leaders.stream().map(Member::getUsername).toList());
+      appoint(committee, leaders);
       for (Member current : directory.membersWithRole(committee, Role.LEADER)) {
         if (!named.contains(current.getUsername())) {
           try {
@@ -80,7 +81,6 @@ public class Committees {
           }
         }
       }
-      appoint(committee, leaders);
     }
     em.lock(committee, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();

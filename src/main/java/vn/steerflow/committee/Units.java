@@ -50,6 +50,10 @@ public class Units {
     }
     Unit unit = new Unit(request.code(), request.name(), request.nameEn(), request.kind(), parent);
     em.persist(unit);
+    if (parent != null) {
+      // A merge of the parent running at the same time would miss this new child: one of the two gets 409.
+      em.lock(parent, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
     em.flush();
     return UnitView.of(unit);
   }
