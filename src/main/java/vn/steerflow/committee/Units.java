@@ -18,6 +18,8 @@ import vn.steerflow.api.ApiException;
 public class Units {
 
   static final String PARENT = "parent";
+  /** The unit a merge goes into, as the 400 names it (it is the last segment of the merge URL). */
+  static final String TARGET = "target";
 
   @PersistenceContext private EntityManager em;
 
@@ -95,7 +97,7 @@ public class Units {
     try {
       unit.mergeInto(target, children);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("target", e.getMessage());
+      throw ApiException.badRequest(TARGET, e.getMessage());
     }
     guardChain(target);
     em.lock(unit, LockModeType.OPTIMISTIC_FORCE_INCREMENT);

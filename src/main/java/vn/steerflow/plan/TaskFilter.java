@@ -35,6 +35,9 @@ public record TaskFilter(
     Page.Request paging) {
 
   static final int MAX_TEXT = 200;
+  /** The query parameters, as clients send them and as 400s name them. */
+  static final String PLAN = "plan", UNIT = "unit", OUTCOME = "outcome", OVERDUE = "overdue", DEADLINE_FROM = "deadlineFrom", DEADLINE_TO = "deadlineTo",
+      TEXT = "q", SORT = "sort", DIR = "dir";
 
   /** The orders a listing offers; ties are broken by the task's id, so pages never overlap. */
   public enum Sort {
@@ -76,7 +79,7 @@ public record TaskFilter(
         try {
           outcomes.add(Outcome.valueOf(part.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-          errors.add(new FieldError("outcome", "one of " + Arrays.toString(Outcome.values()) + ", not '" + part.strip() + "'"));
+          errors.add(new FieldError(OUTCOME, "one of " + Arrays.toString(Outcome.values()) + ", not '" + part.strip() + "'"));
         }
       }
     }
@@ -85,23 +88,23 @@ public record TaskFilter(
       switch (overdue.strip()) {
         case "true" -> overdueOnly = Boolean.TRUE;
         case "false" -> overdueOnly = Boolean.FALSE;
-        default -> errors.add(new FieldError("overdue", "true or false, not '" + overdue + "'"));
+        default -> errors.add(new FieldError(OVERDUE, "true or false, not '" + overdue + "'"));
       }
     }
-    Instant from = instant("deadlineFrom", deadlineFrom, errors);
-    Instant to = instant("deadlineTo", deadlineTo, errors);
+    Instant from = instant(DEADLINE_FROM, deadlineFrom, errors);
+    Instant to = instant(DEADLINE_TO, deadlineTo, errors);
     if (from != null && to != null && to.isBefore(from)) {
-      errors.add(new FieldError("deadlineTo", "ends before deadlineFrom"));
+      errors.add(new FieldError(DEADLINE_TO, "ends before deadlineFrom"));
     }
     String text = q == null || q.isBlank() ? null : q.strip();
     if (text != null && text.length() > MAX_TEXT) {
-      errors.add(new FieldError("q", "at most " + MAX_TEXT + " characters"));
+      errors.add(new FieldError(TEXT, "at most " + MAX_TEXT + " characters"));
     }
     Sort order = Sort.DEADLINE;
     if (sort != null && !sort.isBlank()) {
       order = Arrays.stream(Sort.values()).filter(s -> s.attribute.equals(sort.strip())).findFirst().orElse(null);
       if (order == null) {
-        errors.add(new FieldError("sort", "one of " + Sort.names() + ", not '" + sort + "'"));
+        errors.add(new FieldError(SORT, "one of " + Sort.names() + ", not '" + sort + "'"));
       }
     }
     boolean descending = false;
@@ -109,7 +112,7 @@ public record TaskFilter(
       switch (dir.strip()) {
         case "asc" -> descending = false;
         case "desc" -> descending = true;
-        default -> errors.add(new FieldError("dir", "asc or desc, not '" + dir + "'"));
+        default -> errors.add(new FieldError(DIR, "asc or desc, not '" + dir + "'"));
       }
     }
     Page.Request paging = Page.Request.parse(page, size, errors);

@@ -70,11 +70,11 @@ public class TaskSearch {
       return null;
     }
     if (filter.plan() != null) {
-      Plan plan = plans.byReference(filter.plan()).orElseThrow(() -> ApiException.badRequest("plan", "no plan has id or code '" + filter.plan() + "'"));
+      Plan plan = plans.byReference(filter.plan()).orElseThrow(() -> ApiException.badRequest(TaskFilter.PLAN, "no plan has id or code '" + filter.plan() + "'"));
       where.and("t.plan.id = :planId", "planId", plan.getId());
     }
     if (filter.unit() != null) {
-      Unit unit = directory.unit(filter.unit()).orElseThrow(() -> ApiException.badRequest("unit", "no unit has code '" + filter.unit() + "'"));
+      Unit unit = directory.unit(filter.unit()).orElseThrow(() -> ApiException.badRequest(TaskFilter.UNIT, "no unit has code '" + filter.unit() + "'"));
       where.and("(t.leadUnit.id = :unitId or " + coordinates("unitId") + ")", "unitId", unit.getId());
     }
     if (!filter.outcomes().isEmpty()) {

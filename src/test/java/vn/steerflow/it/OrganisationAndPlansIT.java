@@ -497,6 +497,13 @@ class OrganisationAndPlansIT extends DeployedSteerflow {
     assertProblem(as(Demo.SUPERVISOR).get("api/v1/tasks?unit=NO-SUCH-UNIT"), 400, "unit");
   }
 
+  @Test
+  void theServedOpenApiDocumentDescribesTheOrganisationPlansAndTaskListings() {
+    ApiClient.Reply openApi = ApiClient.anonymous(base()).get("/openapi");
+    assertThat(openApi.status()).isEqualTo(200);
+    assertThat(openApi.body()).contains("/units/{code}/merge-into/{target}", "/committees/{code}", "/members/{username}/deactivate", "/plans/{id}", "deadlineFrom");
+  }
+
   // --- helpers -----------------------------------------------------------------------------------
 
   /** A code unique to this run: prefix, run, serial. */
