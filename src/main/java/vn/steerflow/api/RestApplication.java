@@ -5,7 +5,11 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import vn.steerflow.committee.CommitteeResource;
+import vn.steerflow.committee.MemberResource;
+import vn.steerflow.committee.UnitResource;
 import vn.steerflow.inbox.WorkResource;
+import vn.steerflow.plan.PlanResource;
 import vn.steerflow.plan.TaskResource;
 import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.TaskReportsResource;
@@ -34,6 +38,10 @@ public class RestApplication extends Application {
         ExtensionResource.class,
         ReportingPeriodsResource.class,
         WorkResource.class,
+        UnitResource.class,
+        CommitteeResource.class,
+        MemberResource.class,
+        PlanResource.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,
         ExceptionMappers.ApiExceptionMapper.class,

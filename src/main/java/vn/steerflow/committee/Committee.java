@@ -39,6 +39,9 @@ public class Committee {
   @JoinColumn(name = "STANDING_AGENCY_ID", nullable = false)
   private Unit standingAgency;
 
+  @Column(name = "ACTIVE", nullable = false)
+  private boolean active = true;
+
   @Version
   @Column(name = "VERSION", nullable = false)
   private long version;
@@ -49,7 +52,38 @@ public class Committee {
     this.code = Unit.requireText(code, "code");
     this.name = Unit.requireText(name, "name");
     this.level = Objects.requireNonNull(level, "level");
-    this.standingAgency = Objects.requireNonNull(standingAgency, "standingAgency");
+    this.standingAgency = activeAgency(standingAgency);
+  }
+
+  /** Changes what the committee is called, its level and its standing agency; the code stays. */
+  public void change(String name, CommitteeLevel level, Unit standingAgency) {
+    requireActive();
+    this.name = Unit.requireText(name, "name");
+    this.level = Objects.requireNonNull(level, "level");
+    this.standingAgency = activeAgency(standingAgency);
+  }
+
+  /**
+   * Ends the committee's work: it takes no new tasks or plans. Its tasks, members and history stay, so
+   * that what it decided can still be read.
+   */
+  public void deactivate() {
+    requireActive();
+    this.active = false;
+  }
+
+  private static Unit activeAgency(Unit unit) {
+    Objects.requireNonNull(unit, "standingAgency");
+    if (!unit.isActive()) {
+      throw new IllegalArgumentException("unit " + unit.getCode() + " is inactive and cannot be a standing agency");
+    }
+    return unit;
+  }
+
+  private void requireActive() {
+    if (!active) {
+      throw new IllegalStateException("committee " + code + " is inactive");
+    }
   }
 
   public Long getId() {
@@ -70,5 +104,13 @@ public class Committee {
 
   public Unit getStandingAgency() {
     return standingAgency;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public long getVersion() {
+    return version;
   }
 }

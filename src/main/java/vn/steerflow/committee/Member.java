@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A person with a login: one unit, one or more roles. Supervisors and leaders belong to a committee,
@@ -66,15 +67,99 @@ public class Member {
     this.username = Unit.requireText(username, "username");
     this.fullName = Unit.requireText(fullName, "fullName");
     this.unit = Objects.requireNonNull(unit, "unit");
+    if (!unit.isActive()) {
+      throw new IllegalArgumentException("unit " + unit.getCode() + " is inactive and takes no new members");
+    }
+    if (committee != null && !committee.isActive()) {
+      throw new IllegalArgumentException("committee " + committee.getCode() + " is inactive and takes no new members");
+    }
+    checkRoles(roles, committee);
+    this.committee = committee;
+    this.roles = EnumSet.copyOf(roles);
+    this.passwordHash = Unit.requireText(passwordHash, "passwordHash");
+  }
+
+  /**
+   * Changes the member's name, unit, committee and roles together, so the rule that supervisors and
+   * leaders belong to a committee holds after every change. A member may stay in a unit or committee
+   * that has since been deactivated (a merged unit's people finish its open work), but not join one.
+   */
+  public void change(String fullName, Unit unit, Committee committee, Set<Role> roles) {
+    requireActive();
+    Objects.requireNonNull(unit, "unit");
+    if (!unit.isActive() && !sameRow(unit, this.unit, Unit::getId)) {
+      throw new IllegalArgumentException("unit " + unit.getCode() + " is inactive and takes no new members");
+    }
+    if (committee != null && !committee.isActive() && !sameRow(committee, this.committee, Committee::getId)) {
+      throw new IllegalArgumentException("committee " + committee.getCode() + " is inactive and takes no new members");
+    }
+    checkRoles(roles, committee);
+    this.fullName = Unit.requireText(fullName, "fullName");
+    this.unit = unit;
+    this.committee = committee;
+    this.roles = EnumSet.copyOf(roles);
+  }
+
+  /**
+   * Makes the member a leader of the committee. A member serves one committee, so one who already
+   * belongs to another is refused rather than silently moved (with their supervision) elsewhere.
+   */
+  public void appointLeaderOf(Committee committee) {
+    requireActive();
+    Objects.requireNonNull(committee, "committee");
+    if (!committee.isActive()) {
+      throw new IllegalArgumentException("committee " + committee.getCode() + " is inactive");
+    }
+    if (this.committee != null && !sameRow(this.committee, committee, Committee::getId)) {
+      throw new IllegalArgumentException(username + " belongs to committee " + this.committee.getCode() + "; a member serves one committee");
+    }
+    this.committee = committee;
+    roles.add(Role.LEADER);
+  }
+
+  /**
+   * Takes the LEADER role away. A member who no longer supervises either leaves the committee; one for
+   * whom LEADER was the only role is refused (give them another role first, or deactivate them).
+   */
+  public void standDownAsLeader() {
+    requireActive();
+    if (roles.equals(EnumSet.of(Role.LEADER))) {
+      throw new IllegalArgumentException("LEADER is the only role of " + username + ": give them another role or deactivate them");
+    }
+    roles.remove(Role.LEADER);
+    if (!roles.contains(Role.SUPERVISOR)) {
+      committee = null;
+    }
+  }
+
+  public void changePassword(String passwordHash) {
+    requireActive();
+    this.passwordHash = Unit.requireText(passwordHash, "passwordHash");
+  }
+
+  /** The member can no longer log in. The row stays: reports and timelines name its username. */
+  public void deactivate() {
+    requireActive();
+    this.active = false;
+  }
+
+  private static <T> boolean sameRow(T a, T b, Function<T, Long> id) {
+    return a == b || (a != null && b != null && id.apply(a) != null && id.apply(a).equals(id.apply(b)));
+  }
+
+  private static void checkRoles(Set<Role> roles, Committee committee) {
     if (roles == null || roles.isEmpty()) {
       throw new IllegalArgumentException("a member needs at least one role");
     }
     if ((roles.contains(Role.SUPERVISOR) || roles.contains(Role.LEADER)) && committee == null) {
       throw new IllegalArgumentException("supervisors and leaders belong to a committee");
     }
-    this.committee = committee;
-    this.roles = EnumSet.copyOf(roles);
-    this.passwordHash = Unit.requireText(passwordHash, "passwordHash");
+  }
+
+  private void requireActive() {
+    if (!active) {
+      throw new IllegalStateException("member " + username + " is inactive");
+    }
   }
 
   public Long getId() {
@@ -107,5 +192,9 @@ public class Member {
 
   public boolean isActive() {
     return active;
+  }
+
+  public long getVersion() {
+    return version;
   }
 }

@@ -71,6 +71,11 @@ public class Task {
   @JoinColumn(name = "COMMITTEE_ID", nullable = false)
   private Committee committee;
 
+  /** The plan the task belongs to, if any; always one of the supervising committee's plans. */
+  @ManyToOne
+  @JoinColumn(name = "PLAN_ID")
+  private Plan plan;
+
   @ManyToMany
   @JoinTable(name = "SF_TASK_COORDINATOR", joinColumns = @JoinColumn(name = "TASK_ID"), inverseJoinColumns = @JoinColumn(name = "UNIT_ID"))
   private Set<Unit> coordinatingUnits = new LinkedHashSet<>();
@@ -102,6 +107,15 @@ public class Task {
   protected Task() {}
 
   public Task(Assignment assignment, Unit leadUnit, Committee committee, Set<Unit> coordinatingUnits, String createdBy, Instant createdAt) {
+    this(assignment, leadUnit, committee, coordinatingUnits, null, createdBy, createdAt);
+  }
+
+  /** A task in a plan ({@code plan} may be null); the plan must be the supervising committee's. */
+  public Task(Assignment assignment, Unit leadUnit, Committee committee, Set<Unit> coordinatingUnits, Plan plan, String createdBy, Instant createdAt) {
+    if (plan != null && !plan.getCommittee().getCode().equals(committee.getCode())) {
+      throw new IllegalArgumentException("plan " + plan.getCode() + " is committee " + plan.getCommittee().getCode() + "'s, not " + committee.getCode() + "'s");
+    }
+    this.plan = plan;
     this.title = assignment.title().strip();
     this.content = assignment.content().strip();
     this.leadUnit = Objects.requireNonNull(leadUnit, "leadUnit");
@@ -216,6 +230,10 @@ public class Task {
 
   public Committee getCommittee() {
     return committee;
+  }
+
+  public Plan getPlan() {
+    return plan;
   }
 
   public Set<Unit> getCoordinatingUnits() {

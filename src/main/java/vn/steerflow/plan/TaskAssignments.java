@@ -40,6 +40,8 @@ public class TaskAssignments {
 
   @Inject private Tasks tasks;
 
+  @Inject private Plans plans;
+
   @Transactional
   public Task assign(Assignment request, Caller caller) {
     List<FieldError> errors = new ArrayList<>();
@@ -49,7 +51,16 @@ public class TaskAssignments {
     }
     Optional<Committee> committee = committee(request.committee());
     if (committee.isEmpty()) {
-      errors.add(new FieldError("committee", "no committee has code '" + request.committee() + "'"));
+      errors.add(new FieldError("committee", "no active committee has code '" + request.committee() + "'"));
+    }
+    Optional<Plan> plan = Optional.empty();
+    if (request.plan() != null) {
+      plan = plans.byReference(request.plan());
+      if (plan.isEmpty()) {
+        errors.add(new FieldError("plan", "no plan has id or code '" + request.plan() + "'"));
+      } else if (committee.isPresent() && !plan.get().getCommittee().getId().equals(committee.get().getId())) {
+        errors.add(new FieldError("plan", "plan " + plan.get().getCode() + " is committee " + plan.get().getCommittee().getCode() + "'s; its tasks are supervised by that committee"));
+      }
     }
     Set<Unit> coordinating = new LinkedHashSet<>();
     for (String code : request.coordinatingUnitsOrEmpty()) {
@@ -76,7 +87,7 @@ public class TaskAssignments {
       throw ApiException.forbidden("Only the supervisors and leaders of committee " + committee.get().getCode() + " assign its tasks.");
     }
 
-    Task task = new Task(request, lead.get(), committee.get(), coordinating, caller.username(), now);
+    Task task = new Task(request, lead.get(), committee.get(), coordinating, plan.orElse(null), caller.username(), now);
     em.persist(task);
     // The sequence gives the id at persist time, so the code goes into the same INSERT.
     task.assignCode("NV-" + now.atZone(ZoneOffset.UTC).getYear() + "-" + task.getId());
@@ -130,6 +141,6 @@ public class TaskAssignments {
     if (code == null) {
       return Optional.empty();
     }
-    return em.createQuery("select c from Committee c where c.code = :code", Committee.class).setParameter("code", code.strip()).getResultList().stream().findFirst();
+    return em.createQuery("select c from Committee c where c.code = :code and c.active = true", Committee.class).setParameter("code", code.strip()).getResultList().stream().findFirst();
   }
 }

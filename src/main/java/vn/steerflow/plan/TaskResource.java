@@ -7,14 +7,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.util.List;
+import vn.steerflow.api.Page;
 import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
-/** Assigning tasks and reading one with its steps and timeline. */
+/** Assigning tasks, listing those the caller may see, and reading one with its steps and timeline. */
 @Path("tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -23,6 +26,8 @@ public class TaskResource {
   @Inject private TaskAssignments assignments;
 
   @Inject private Tasks tasks;
+
+  @Inject private TaskSearch search;
 
   @Inject private CurrentCaller caller;
 
@@ -34,6 +39,23 @@ public class TaskResource {
   public Response assign(Assignment request) {
     Task task = assignments.assign(validation.check(request, "assignment"), caller.get());
     return Response.created(uriInfo.getBaseUriBuilder().path("tasks").path(task.getCode()).build()).entity(show(task.getCode())).build();
+  }
+
+  /** Tasks the caller may see, filtered, sorted and paged; see TaskFilter for the parameters. */
+  @GET
+  public Page<TaskSummary> list(
+      @QueryParam("plan") String plan,
+      @QueryParam("unit") String unit,
+      @QueryParam("outcome") List<String> outcome,
+      @QueryParam("overdue") String overdue,
+      @QueryParam("deadlineFrom") String deadlineFrom,
+      @QueryParam("deadlineTo") String deadlineTo,
+      @QueryParam("q") String q,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size,
+      @QueryParam("sort") String sort,
+      @QueryParam("dir") String dir) {
+    return search.search(TaskFilter.parse(plan, unit, outcome, overdue, deadlineFrom, deadlineTo, q, page, size, sort, dir), caller.get());
   }
 
   @GET

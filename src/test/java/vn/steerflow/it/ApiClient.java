@@ -57,6 +57,14 @@ public final class ApiClient {
     }
   }
 
+  public Reply put(String path, Object body) {
+    try {
+      return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private HttpRequest.Builder request(String path) {
     // A leading slash means the server's root (health, OpenAPI); otherwise the path is under the application.
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");

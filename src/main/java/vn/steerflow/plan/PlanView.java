@@ -1,0 +1,35 @@
+package vn.steerflow.plan;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** A plan as the API shows it, with the number of its tasks the caller can see. */
+public record PlanView(
+    long id,
+    String code,
+    String name,
+    String committee,
+    Plan.Directive directive,
+    LocalDate periodStart,
+    LocalDate periodEnd,
+    long tasks,
+    OffsetDateTime createdAt,
+    String createdBy,
+    long version) {
+
+  static PlanView of(Plan plan, long visibleTasks) {
+    return new PlanView(
+        plan.getId(),
+        plan.getCode(),
+        plan.getName(),
+        plan.getCommittee().getCode(),
+        plan.getDirective(),
+        plan.getPeriodStart(),
+        plan.getPeriodEnd(),
+        visibleTasks,
+        plan.getCreatedAt().atOffset(ZoneOffset.UTC),
+        plan.getCreatedBy(),
+        plan.getVersion());
+  }
+}

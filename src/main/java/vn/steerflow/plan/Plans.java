@@ -1,0 +1,125 @@
+package vn.steerflow.plan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.steerflow.api.ApiException;
+import vn.steerflow.api.FieldError;
+import vn.steerflow.api.Page;
+import vn.steerflow.committee.Committee;
+import vn.steerflow.committee.Directory;
+import vn.steerflow.committee.Role;
+import vn.steerflow.security.Caller;
+
+/**
+ * Plans: a committee's supervisors and leaders issue them; who may read one follows who may read its
+ * tasks: the committee's supervisors and leaders, and the officers of units with a task in it.
+ */
+@ApplicationScoped
+public class Plans {
+
+  @PersistenceContext private EntityManager em;
+
+  @Inject private Directory directory;
+
+  @Inject private TaskSearch search;
+
+  @Transactional
+  public PlanView create(PlanRequest request, Caller caller) {
+    List<FieldError> errors = new ArrayList<>();
+    Optional<Committee> committee = directory.committee(request.committee()).filter(Committee::isActive);
+    if (committee.isEmpty()) {
+      errors.add(new FieldError("committee", "no active committee has code '" + request.committee() + "'"));
+    }
+    if (request.periodStart() != null && request.periodEnd() != null && request.periodEnd().isBefore(request.periodStart())) {
+      errors.add(new FieldError("periodEnd", "the period ends before it starts"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.badRequest("The plan does not hold: fix the fields listed.", errors);
+    }
+    if (!caller.supervises(committee.get().getId()) && !caller.leads(committee.get().getId())) {
+      throw ApiException.forbidden("Only the supervisors and leaders of committee " + committee.get().getCode() + " issue its plans.");
+    }
+    if (byCode(request.code()).isPresent()) {
+      throw ApiException.conflict("A plan with code " + request.code() + " exists already.");
+    }
+    PlanRequest.DirectiveRequest directive = request.directive();
+    Plan plan = new Plan(request.code(), request.name(), committee.get(), new Plan.Directive(directive.number(), directive.date(), directive.title()),
+        request.periodStart(), request.periodEnd(), caller.username(), Instant.now());
+    em.persist(plan);
+    em.flush();
+    return PlanView.of(plan, 0);
+  }
+
+  /** The plans the caller may read, newest directive first. */
+  @Transactional
+  public Page<PlanView> list(Caller caller, Page.Request paging) {
+    List<String> any = new ArrayList<>();
+    Map<String, Object> parameters = new java.util.HashMap<>();
+    if ((caller.has(Role.SUPERVISOR) || caller.has(Role.LEADER)) && caller.committeeId() != null) {
+      any.add("p.committee.id = :committee");
+      parameters.put("committee", caller.committeeId());
+    }
+    if (caller.has(Role.OFFICER) && caller.unitId() != null) {
+      any.add("exists (select t.id from Task t left join t.coordinatingUnits c where t.plan = p and (t.leadUnit.id = :unit or c.id = :unit))");
+      parameters.put("unit", caller.unitId());
+    }
+    if (any.isEmpty()) {
+      return new Page<>(List.of(), 0, paging.page(), paging.size());
+    }
+    String where = " where " + String.join(" or ", any);
+    var count = em.createQuery("select count(p) from Plan p" + where, Long.class);
+    var query = em.createQuery("select p from Plan p" + where + " order by p.directiveDate desc, p.id desc", Plan.class);
+    parameters.forEach((name, value) -> {
+      count.setParameter(name, value);
+      query.setParameter(name, value);
+    });
+    List<PlanView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList().stream()
+        .map(p -> PlanView.of(p, search.countInPlan(p, caller)))
+        .toList();
+    return new Page<>(items, count.getSingleResult(), paging.page(), paging.size());
+  }
+
+  /** The plan by id or code, if the caller may read it; else 404. */
+  @Transactional
+  public PlanView get(String reference, Caller caller) {
+    Plan plan = byReference(reference).orElseThrow(() -> notFound(reference));
+    long visible = search.countInPlan(plan, caller);
+    boolean committeeMember = caller.supervises(plan.getCommittee().getId()) || caller.leads(plan.getCommittee().getId());
+    if (!committeeMember && visible == 0) {
+      throw notFound(reference);
+    }
+    return PlanView.of(plan, visible);
+  }
+
+  /** A plan by its id (all digits) or its code (which starts with a letter). */
+  public Optional<Plan> byReference(String reference) {
+    if (reference == null || reference.isBlank()) {
+      return Optional.empty();
+    }
+    String ref = reference.strip();
+    if (ref.chars().allMatch(Character::isDigit)) {
+      try {
+        return Optional.ofNullable(em.find(Plan.class, Long.valueOf(ref)));
+      } catch (NumberFormatException tooLong) {
+        return Optional.empty();
+      }
+    }
+    return byCode(ref);
+  }
+
+  private Optional<Plan> byCode(String code) {
+    return em.createQuery("select p from Plan p where p.code = :code", Plan.class).setParameter("code", code).getResultList().stream().findFirst();
+  }
+
+  private static ApiException notFound(String reference) {
+    return ApiException.notFound("No plan " + reference + " that you can see.");
+  }
+}
