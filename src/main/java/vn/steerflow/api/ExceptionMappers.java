@@ -143,7 +143,7 @@ public final class ExceptionMappers {
         if (t instanceof ApiException api) {
           return new ApiExceptionMapper().toResponse(api);
         }
-        if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException || t instanceof RollbackException || isDuplicateKey(t)) {
+        if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException || t instanceof RollbackException || isConflictError(t)) {
           return conflict();
         }
       }
@@ -156,7 +156,7 @@ public final class ExceptionMappers {
     @Override
     public Response toResponse(PersistenceException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (isDuplicateKey(t)) {
+        if (isConflictError(t)) {
           return conflict();
         }
       }
@@ -189,7 +189,7 @@ public final class ExceptionMappers {
         if (t instanceof ApiException api) {
           return new ApiExceptionMapper().toResponse(api);
         }
-        if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException || isDuplicateKey(t)) {
+        if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException || isConflictError(t)) {
           return conflict();
         }
       }
@@ -197,9 +197,16 @@ public final class ExceptionMappers {
     }
   }
 
-  static boolean isDuplicateKey(Throwable t) {
-    return t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState());
+  /**
+   * A database error that means another transaction got there first: a duplicate key, a deadlock
+   * (Derby 40001, PostgreSQL 40P01 and 40001) or a lock time-out (Derby 40XL1). JPA reports these
+   * as plain persistence errors; the client should hear "conflict, try again", not "server error".
+   */
+  static boolean isConflictError(Throwable t) {
+    return t instanceof java.sql.SQLException sql && CONFLICT_STATES.contains(sql.getSQLState());
   }
+
+  private static final java.util.Set<String> CONFLICT_STATES = java.util.Set.of("23505", "40001", "40XL1", "40P01");
 
   static Response conflict() {
     return Problem.response(409, "Conflict", "Someone else changed this first, or the step was already done. Reload and try again.", List.of());
