@@ -33,12 +33,13 @@ public class DatabaseMigrations {
   // start-up would run in one container transaction that the engine's own commands would wait on.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
-    String version = migrate(dataSource);
+    String version = upgrade(dataSource);
     LOG.info(() -> "Domain schema at version " + version);
   }
 
-  /** Migrates the database to the newest version; returns that version. */
-  static String migrate(DataSource dataSource) {
+  /** Migrates the database to the newest version; returns that version. (Not named migrate: the
+   * container finds the lifecycle callback by name and would pick this overload.) */
+  static String upgrade(DataSource dataSource) {
     Flyway flyway =
         Flyway.configure(DatabaseMigrations.class.getClassLoader())
             .dataSource(dataSource)

@@ -18,14 +18,14 @@ class DatabaseMigrationsTest {
     dataSource.setDatabaseName(DerbyTestEngines.newDatabaseFolder("migrations").toString());
     dataSource.setCreateDatabase("create");
 
-    String version = DatabaseMigrations.migrate(dataSource);
+    String version = DatabaseMigrations.upgrade(dataSource);
 
     assertThat(applied(dataSource)).contains("1", "1.1");
     assertThat(property(dataSource, "derby.locks.waitTimeout")).isEqualTo("20");
     assertThat(property(dataSource, "derby.locks.deadlockTimeout")).isEqualTo("10");
     assertThat(tableExists(dataSource, "SF_TASK")).isTrue();
     // Re-running at start-up is a no-op, as on every restart.
-    assertThat(DatabaseMigrations.migrate(dataSource)).isEqualTo(version);
+    assertThat(DatabaseMigrations.upgrade(dataSource)).isEqualTo(version);
   }
 
   private static String property(EmbeddedDataSource dataSource, String name) throws SQLException {
