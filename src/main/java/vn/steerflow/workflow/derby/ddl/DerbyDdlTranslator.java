@@ -1,6 +1,7 @@
 package vn.steerflow.workflow.derby.ddl;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.steerflow.workflow.derby.DerbyFunctions;
 
@@ -12,6 +13,10 @@ import vn.steerflow.workflow.derby.DerbyFunctions;
  *       becomes {@code BIGINT};
  *   <li>{@code drop ... if exists} loses its {@code if exists} (Derby has none; the drop scripts only
  *       drop what the create scripts made);
+ *   <li>a create script makes its indexes before its {@code alter table ... add constraint}s: Derby does
+ *       not create an index whose columns a constraint's index already covers (warning 01504, which the
+ *       engine ignores), so the drop script's {@code drop index} of it would fail; made first, the index
+ *       exists and the constraint shares it;
  *   <li>the engine component's create script first declares the Java functions Derby lacks ({@code
  *       BITAND}, {@code QUARTER}) and its drop script drops them last.
  * </ul>
@@ -31,6 +36,8 @@ public final class DerbyDdlTranslator {
   private static final Pattern LONGVARBINARY = Pattern.compile("(?i)\\blongvarbinary\\b");
   private static final Pattern LONG = Pattern.compile("(?i)(?<=\\s)long(?=\\s*[,\\n)]|\\s+not\\b|\\s+default\\b)");
   private static final Pattern IF_EXISTS = Pattern.compile("(?i)\\s+if\\s+exists(?=\\s*;)");
+  private static final Pattern FIRST_ALTER_TABLE = Pattern.compile("(?im)^[ \\t]*alter\\s+table\\b");
+  private static final Pattern CREATE_INDEX = Pattern.compile("(?im)^[ \\t]*create\\s+(unique\\s+)?index\\b[^;]*;[ \\t]*(\\r?\\n)?");
 
   static final String CREATE_FUNCTIONS =
       "create function BITAND(A integer, B integer) returns integer\n"
@@ -56,10 +63,36 @@ public final class DerbyDdlTranslator {
     derby = LONGVARBINARY.matcher(derby).replaceAll("BLOB");
     derby = LONG.matcher(derby).replaceAll("BIGINT");
     derby = IF_EXISTS.matcher(derby).replaceAll("");
+    if ("create".equals(operation)) {
+      derby = indexesBeforeConstraints(derby);
+    }
     if (FUNCTIONS_COMPONENT.equals(component)) {
       derby = "create".equals(operation) ? CREATE_FUNCTIONS + derby : derby + DROP_FUNCTIONS;
     }
     return derby;
+  }
+
+  /**
+   * Moves the {@code create index} statements that follow the script's first {@code alter table} to just
+   * before it. The engine's scripts create all their tables before their first {@code alter table}, so
+   * every moved index still comes after its table.
+   */
+  static String indexesBeforeConstraints(String script) {
+    Matcher firstAlter = FIRST_ALTER_TABLE.matcher(script);
+    if (!firstAlter.find()) {
+      return script;
+    }
+    String head = script.substring(0, firstAlter.start());
+    StringBuilder indexes = new StringBuilder();
+    StringBuilder rest = new StringBuilder();
+    Matcher index = CREATE_INDEX.matcher(script.substring(firstAlter.start()));
+    while (index.find()) {
+      String statement = index.group();
+      indexes.append(statement.endsWith("\n") ? statement : statement + "\n");
+      index.appendReplacement(rest, "");
+    }
+    index.appendTail(rest);
+    return indexes.length() == 0 ? script : head + indexes + "\n" + rest;
   }
 
   /** The class-path resource of a script, where the engine looks for it. */
