@@ -19,6 +19,11 @@ public class RequestValidation {
 
   @Inject private Validator validator;
 
+  /** "coordinatingUnits[1].&lt;list element&gt;" → "coordinatingUnits[1]": named as the client wrote it. */
+  static String fieldName(String path) {
+    return path.replaceAll("\\.<[a-z ]+>", "");
+  }
+
   public <T> T check(T body, String what) {
     if (body == null) {
       throw ApiException.badRequest("Send the " + what + " as a JSON object.", List.of(new FieldError("body", "missing")));
@@ -29,7 +34,7 @@ public class RequestValidation {
     }
     List<FieldError> errors =
         violations.stream()
-            .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+            .map(v -> new FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
             .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
             .toList();
     throw ApiException.badRequest(
