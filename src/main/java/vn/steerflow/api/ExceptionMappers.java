@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 
 /**
- * Turns every failure into problem+json. Conflicts (the engine's optimistic locking, JPA's, a duplicate
- * decision) become 409; malformed JSON names the field; anything unexpected is logged with its stack
- * trace on the server and answered with a bare 500.
+ * Turns every failure into problem+json. Conflicts (the engine's optimistic locking, JPA's, a
+ * duplicate decision) become 409; malformed JSON names the field; anything unexpected is logged
+ * with its stack trace on the server and answered with a bare 500.
  */
 public final class ExceptionMappers {
 
@@ -41,7 +41,8 @@ public final class ExceptionMappers {
   }
 
   @Provider
-  public static class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+  public static class ConstraintViolationMapper
+      implements ExceptionMapper<ConstraintViolationException> {
     @Override
     public Response toResponse(ConstraintViolationException e) {
       List<FieldError> errors =
@@ -49,22 +50,30 @@ public final class ExceptionMappers {
               .map(v -> new FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
               .sorted(java.util.Comparator.comparing(FieldError::field))
               .toList();
-      String detail = "Fix these fields: " + errors.stream().map(f -> f.field() + " (" + f.message() + ")").collect(Collectors.joining(", "));
+      String detail =
+          "Fix these fields: "
+              + errors.stream()
+                  .map(f -> f.field() + " (" + f.message() + ")")
+                  .collect(Collectors.joining(", "));
       return Problem.response(400, "Invalid request", detail, errors);
     }
 
-    /** The name every resource method gives its body parameter (the build keeps names, so not arg0). */
+    /**
+     * The name every resource method gives its body parameter (the build keeps names, so not arg0).
+     */
     static final String BODY_PARAMETER = "request";
 
     /**
      * "assign.request.title" → "title", "assign.request" → "body", "list.size" → "size",
-     * "assign.request.coordinatingUnits[0].&lt;list element&gt;" → "coordinatingUnits[0]": the client knows its
-     * body and query, not our method names.
+     * "assign.request.coordinatingUnits[0].&lt;list element&gt;" → "coordinatingUnits[0]": the
+     * client knows its body and query, not our method names.
      */
     static String fieldName(String path) {
       String[] parts = path.replaceAll("\\.<[a-z ]+>", "").split("\\.");
       return parts.length <= 2
-          ? (parts.length == 2 && (parts[1].equals(BODY_PARAMETER) || parts[1].startsWith("arg")) ? "body" : parts[parts.length - 1])
+          ? (parts.length == 2 && (parts[1].equals(BODY_PARAMETER) || parts[1].startsWith("arg"))
+              ? "body"
+              : parts[parts.length - 1])
           : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
   }
@@ -75,22 +84,46 @@ public final class ExceptionMappers {
     public Response toResponse(JsonProcessingException e) {
       if (e instanceof UnrecognizedPropertyException unknown) {
         String field = path(unknown);
-        return Problem.response(400, "Invalid request", "Unknown field '" + field + "': remove it or check its spelling.", List.of(new FieldError(field, "unknown field")));
+        return Problem.response(
+            400,
+            "Invalid request",
+            "Unknown field '" + field + "': remove it or check its spelling.",
+            List.of(new FieldError(field, "unknown field")));
       }
-      if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException && !path(mapping).isEmpty()) {
+      if (e instanceof JsonMappingException mapping
+          && mapping.getCause() instanceof InputCoercionException
+          && !path(mapping).isEmpty()) {
         // Valid JSON whose number does not fit the field (a progress of 9223372036854775807).
         String field = path(mapping);
         String message = "Wrong type or format: the number is out of range";
-        return Problem.response(400, "Invalid request", "Field '" + field + "': " + message, List.of(new FieldError(field, message)));
+        return Problem.response(
+            400,
+            "Invalid request",
+            "Field '" + field + "': " + message,
+            List.of(new FieldError(field, message)));
       }
       if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
         JsonMappingException mapping = (JsonMappingException) e;
         String field = path(mapping);
-        String expected = mapping instanceof MismatchedInputException m && m.getTargetType() != null ? m.getTargetType().getSimpleName() : "another type";
-        String message = field.isEmpty() ? "The body must be a JSON object." : "Wrong type or format: expected " + describe(expected);
-        return Problem.response(400, "Invalid request", field.isEmpty() ? message : "Field '" + field + "': " + message, field.isEmpty() ? List.of() : List.of(new FieldError(field, message)));
+        String expected =
+            mapping instanceof MismatchedInputException m && m.getTargetType() != null
+                ? m.getTargetType().getSimpleName()
+                : "another type";
+        String message =
+            field.isEmpty()
+                ? "The body must be a JSON object."
+                : "Wrong type or format: expected " + describe(expected);
+        return Problem.response(
+            400,
+            "Invalid request",
+            field.isEmpty() ? message : "Field '" + field + "': " + message,
+            field.isEmpty() ? List.of() : List.of(new FieldError(field, message)));
       }
-      return Problem.response(400, "Invalid request", "The body is not valid JSON: " + e.getOriginalMessage(), List.of());
+      return Problem.response(
+          400,
+          "Invalid request",
+          "The body is not valid JSON: " + e.getOriginalMessage(),
+          List.of());
     }
 
     /** "coordinatingUnits[0]", as bean validation names the same element. */
@@ -108,12 +141,16 @@ public final class ExceptionMappers {
 
     private static String describe(String type) {
       return switch (type) {
-        case "OffsetDateTime" -> "an ISO-8601 date-time with offset, e.g. 2026-12-31T17:00:00+07:00";
+        case "OffsetDateTime" ->
+            "an ISO-8601 date-time with offset, e.g. 2026-12-31T17:00:00+07:00";
         case "LocalDate" -> "an ISO-8601 date, e.g. 2026-12-31";
         case "Integer", "int", "Long", "long" -> "a whole number";
         case "String" -> "a string";
         case "List", "Set" -> "an array";
-        default -> type.matches("[A-Z_]+|[A-Z][a-z]+") ? "one of the allowed values" : "a value of type " + type;
+        default ->
+            type.matches("[A-Z_]+|[A-Z][a-z]+")
+                ? "one of the allowed values"
+                : "a value of type " + type;
       };
     }
   }
@@ -143,7 +180,10 @@ public final class ExceptionMappers {
         if (t instanceof ApiException api) {
           return new ApiExceptionMapper().toResponse(api);
         }
-        if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException || t instanceof RollbackException || isConflictError(t)) {
+        if (t instanceof OptimisticLockingException
+            || t instanceof OptimisticLockException
+            || t instanceof RollbackException
+            || isConflictError(t)) {
           return conflict();
         }
       }
@@ -169,14 +209,18 @@ public final class ExceptionMappers {
     @Override
     public Response toResponse(WebApplicationException e) {
       int status = e.getResponse().getStatus();
-      String title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
-      String detail = switch (status) {
-        case 404 -> "No such resource: check the URL.";
-        case 405 -> "This method is not allowed on this resource.";
-        case 406 -> "This resource answers application/json only.";
-        case 415 -> "Send the body as application/json.";
-        default -> title;
-      };
+      String title =
+          Response.Status.fromStatusCode(status) != null
+              ? Response.Status.fromStatusCode(status).getReasonPhrase()
+              : "Error";
+      String detail =
+          switch (status) {
+            case 404 -> "No such resource: check the URL.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "This resource answers application/json only.";
+            case 415 -> "Send the body as application/json.";
+            default -> title;
+          };
       return Problem.response(status, title, detail, List.of());
     }
   }
@@ -189,7 +233,9 @@ public final class ExceptionMappers {
         if (t instanceof ApiException api) {
           return new ApiExceptionMapper().toResponse(api);
         }
-        if (t instanceof OptimisticLockingException || t instanceof OptimisticLockException || isConflictError(t)) {
+        if (t instanceof OptimisticLockingException
+            || t instanceof OptimisticLockException
+            || isConflictError(t)) {
           return conflict();
         }
       }
@@ -206,14 +252,23 @@ public final class ExceptionMappers {
     return t instanceof java.sql.SQLException sql && CONFLICT_STATES.contains(sql.getSQLState());
   }
 
-  private static final java.util.Set<String> CONFLICT_STATES = java.util.Set.of("23505", "40001", "40XL1", "40P01");
+  private static final java.util.Set<String> CONFLICT_STATES =
+      java.util.Set.of("23505", "40001", "40XL1", "40P01");
 
   static Response conflict() {
-    return Problem.response(409, "Conflict", "Someone else changed this first, or the step was already done. Reload and try again.", List.of());
+    return Problem.response(
+        409,
+        "Conflict",
+        "Someone else changed this first, or the step was already done. Reload and try again.",
+        List.of());
   }
 
   static Response unexpected(Throwable e) {
     LOG.log(Level.SEVERE, "Unexpected failure answering a request", e);
-    return Problem.response(500, "Internal Server Error", "The server failed unexpectedly; the failure is logged. Nothing was saved.", List.of());
+    return Problem.response(
+        500,
+        "Internal Server Error",
+        "The server failed unexpectedly; the failure is logged. Nothing was saved.",
+        List.of());
   }
 }

@@ -19,10 +19,10 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 
 /**
- * The API's JSON: unknown fields are errors (a misspelt field must not be silently dropped), numbers are
- * not coerced from strings or floats, enums are not bound from numbers (Jackson would take {@code
- * "decision": 0} as the first constant, APPROVE), text is not coerced from numbers or booleans, and dates
- * are ISO-8601 strings with offsets, never numbers.
+ * The API's JSON: unknown fields are errors (a misspelt field must not be silently dropped),
+ * numbers are not coerced from strings or floats, enums are not bound from numbers (Jackson would
+ * take {@code "decision": 0} as the first constant, APPROVE), text is not coerced from numbers or
+ * booleans, and dates are ISO-8601 strings with offsets, never numbers.
  */
 @Provider
 public class ObjectMapperProvider implements ContextResolver<ObjectMapper> {
@@ -41,7 +41,8 @@ public class ObjectMapperProvider implements ContextResolver<ObjectMapper> {
 
   /** A number or boolean where text is expected is a client's mistake, not a title of "42". */
   private static ObjectMapper strictText(ObjectMapper mapper) {
-    mapper.coercionConfigFor(LogicalType.Textual)
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
@@ -49,19 +50,23 @@ public class ObjectMapperProvider implements ContextResolver<ObjectMapper> {
   }
 
   /**
-   * Date-times only as ISO-8601 text: Jackson would read a number as epoch seconds, so a deadline sent in
-   * milliseconds (1767200000000) would land in the year 57970 and pass every check.
+   * Date-times only as ISO-8601 text: Jackson would read a number as epoch seconds, so a deadline
+   * sent in milliseconds (1767200000000) would land in the year 57970 and pass every check.
    */
   private static SimpleModule isoDateTimesOnly() {
-    return new SimpleModule().addDeserializer(OffsetDateTime.class, new StdDeserializer<OffsetDateTime>(OffsetDateTime.class) {
-      @Override
-      public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        if (!p.hasToken(JsonToken.VALUE_STRING)) {
-          return (OffsetDateTime) ctxt.handleUnexpectedToken(OffsetDateTime.class, p);
-        }
-        return InstantDeserializer.OFFSET_DATE_TIME.deserialize(p, ctxt);
-      }
-    });
+    return new SimpleModule()
+        .addDeserializer(
+            OffsetDateTime.class,
+            new StdDeserializer<OffsetDateTime>(OffsetDateTime.class) {
+              @Override
+              public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt)
+                  throws IOException {
+                if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                  return (OffsetDateTime) ctxt.handleUnexpectedToken(OffsetDateTime.class, p);
+                }
+                return InstantDeserializer.OFFSET_DATE_TIME.deserialize(p, ctxt);
+              }
+            });
   }
 
   @Override

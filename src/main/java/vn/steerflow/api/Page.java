@@ -18,14 +18,19 @@ public record Page<T>(List<T> items, long total, int page, int size) {
     items = List.copyOf(items);
   }
 
-  /** The requested page number and size, parsed from query text; 400 naming the parameter at fault. */
+  /**
+   * The requested page number and size, parsed from query text; 400 naming the parameter at fault.
+   */
   public record Request(int page, int size) {
 
     public int offset() {
       return page * size;
     }
 
-    /** Parses {@code page} and {@code size}; null means the default. Adds what is wrong to {@code errors}. */
+    /**
+     * Parses {@code page} and {@code size}; null means the default. Adds what is wrong to {@code
+     * errors}.
+     */
     public static Request parse(String page, String size, List<FieldError> errors) {
       int p = parseInt(page, 0, PAGE, errors);
       int s = parseInt(size, DEFAULT_SIZE, SIZE, errors);

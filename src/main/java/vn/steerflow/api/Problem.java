@@ -6,11 +6,16 @@ import java.util.List;
 
 /** An RFC 9457 problem detail, with the fields at fault as the extension member {@code errors}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(
+    String type, String title, int status, String detail, List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  public static Response response(int status, String title, String detail, List<FieldError> errors) {
-    return Response.status(status).type(MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail, errors)).build();
+  public static Response response(
+      int status, String title, String detail, List<FieldError> errors) {
+    return Response.status(status)
+        .type(MEDIA_TYPE)
+        .entity(new Problem("about:blank", title, status, detail, errors))
+        .build();
   }
 }

@@ -11,17 +11,17 @@ import vn.steerflow.committee.UnitResource;
 import vn.steerflow.inbox.WorkResource;
 import vn.steerflow.plan.PlanResource;
 import vn.steerflow.plan.TaskResource;
-import vn.steerflow.report.ReportResource;
-import vn.steerflow.report.TaskReportsResource;
 import vn.steerflow.report.ContributionResource;
 import vn.steerflow.report.DirectionResource;
 import vn.steerflow.report.ExtensionResource;
+import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
 import vn.steerflow.report.TaskExtensionsResource;
+import vn.steerflow.report.TaskReportsResource;
 
 /**
- * steerflow's API. Its classes are listed, not scanned, so that no other JAX-RS resource on the class
- * path (Camunda's REST API, say) is published under {@code /api}.
+ * steerflow's API. Its classes are listed, not scanned, so that no other JAX-RS resource on the
+ * class path (Camunda's REST API, say) is published under {@code /api}.
  */
 @ApplicationPath("/api/v1")
 public class RestApplication extends Application {
@@ -58,6 +58,12 @@ public class RestApplication extends Application {
   @Override
   public Map<String, Object> getProperties() {
     // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider).
-    return Map.of("jersey.config.disableJsonBinding", true, "jersey.config.disableMoxyJson", true, "jersey.config.server.disableAutoDiscovery", true);
+    return Map.of(
+        "jersey.config.disableJsonBinding",
+        true,
+        "jersey.config.disableMoxyJson",
+        true,
+        "jersey.config.server.disableAutoDiscovery",
+        true);
   }
 }

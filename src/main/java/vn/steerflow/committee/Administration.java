@@ -6,8 +6,8 @@ import vn.steerflow.api.ApiException;
 
 /**
  * Only admins change the organisation. The check reads JAX-RS's security context, to which the
- * authentication filter exposes the member and their roles; so committee needs no {@code Caller}, which
- * security builds from committee's own members.
+ * authentication filter exposes the member and their roles; so committee needs no {@code Caller},
+ * which security builds from committee's own members.
  */
 final class Administration {
 

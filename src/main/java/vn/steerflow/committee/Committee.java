@@ -14,8 +14,8 @@ import jakarta.persistence.Version;
 import java.util.Objects;
 
 /**
- * A steering committee. Its standing agency is the unit whose supervisors review reports; its leaders
- * answer escalations. Supervisors and leaders are members attached to the committee.
+ * A steering committee. Its standing agency is the unit whose supervisors review reports; its
+ * leaders answer escalations. Supervisors and leaders are members attached to the committee.
  */
 @Entity
 @Table(name = "SF_COMMITTEE")
@@ -64,8 +64,8 @@ public class Committee {
   }
 
   /**
-   * Ends the committee's work: it takes no new tasks or plans. Its tasks, members and history stay, so
-   * that what it decided can still be read.
+   * Ends the committee's work: it takes no new tasks or plans. Its tasks, members and history stay,
+   * so that what it decided can still be read.
    */
   public void deactivate() {
     requireActive();
@@ -75,7 +75,8 @@ public class Committee {
   private static Unit activeAgency(Unit unit) {
     Objects.requireNonNull(unit, "standingAgency");
     if (!unit.isActive()) {
-      throw new IllegalArgumentException("unit " + unit.getCode() + " is inactive and cannot be a standing agency");
+      throw new IllegalArgumentException(
+          "unit " + unit.getCode() + " is inactive and cannot be a standing agency");
     }
     return unit;
   }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A committee's new name, level, standing agency and, when given, its full list of leaders: members
- * named gain the LEADER role, leaders left out lose it. Made against the version the client last read.
+ * named gain the LEADER role, leaders left out lose it. Made against the version the client last
+ * read.
  */
 public record CommitteeChange(
     @NotBlank(message = "give the committee a name") @Size(max = 300) String name,

@@ -47,7 +47,10 @@ public class CommitteeResource {
   public Response create(CommitteeRequest request) {
     Administration.requireAdmin(security, WHAT);
     CommitteeView committee = committees.create(validation.check(request, "committee"));
-    return Response.created(uriInfo.getBaseUriBuilder().path("committees").path(committee.code()).build()).entity(committee).build();
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("committees").path(committee.code()).build())
+        .entity(committee)
+        .build();
   }
 
   @PUT

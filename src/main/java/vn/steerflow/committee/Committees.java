@@ -27,7 +27,12 @@ public class Committees {
 
   @Transactional
   public List<CommitteeView> list() {
-    return em.createQuery("select c from Committee c order by c.code", Committee.class).getResultList().stream().map(this::view).toList();
+    return em
+        .createQuery("select c from Committee c order by c.code", Committee.class)
+        .getResultList()
+        .stream()
+        .map(this::view)
+        .toList();
   }
 
   @Transactional
@@ -41,12 +46,15 @@ public class Committees {
     Optional<Unit> agency = activeUnit(request.standingAgency(), errors);
     List<Member> leaders = members(request.leadersOrEmpty(), errors);
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest("The committee refers to what does not exist: fix the fields listed.", errors);
+      throw ApiException.badRequest(
+          "The committee refers to what does not exist: fix the fields listed.", errors);
     }
     if (directory.committee(request.code()).isPresent()) {
-      throw ApiException.conflict("A committee with code " + request.code() + " exists already; codes are never reused.");
+      throw ApiException.conflict(
+          "A committee with code " + request.code() + " exists already; codes are never reused.");
     }
-    Committee committee = new Committee(request.code(), request.name(), request.level(), agency.get());
+    Committee committee =
+        new Committee(request.code(), request.name(), request.level(), agency.get());
     em.persist(committee);
     appoint(committee, leaders);
     em.flush();
@@ -60,13 +68,21 @@ public class Committees {
       throw ApiException.conflict("Committee " + code + " is inactive; it no longer changes.");
     }
     if (committee.getVersion() != request.version()) {
-      throw ApiException.conflict("Committee " + code + " changed since version " + request.version() + " (it is at " + committee.getVersion() + "): reload it and try again.");
+      throw ApiException.conflict(
+          "Committee "
+              + code
+              + " changed since version "
+              + request.version()
+              + " (it is at "
+              + committee.getVersion()
+              + "): reload it and try again.");
     }
     List<FieldError> errors = new ArrayList<>();
     Optional<Unit> agency = activeUnit(request.standingAgency(), errors);
     List<Member> leaders = request.leaders() == null ? null : members(request.leaders(), errors);
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest("The committee refers to what does not exist: fix the fields listed.", errors);
+      throw ApiException.badRequest(
+          "The committee refers to what does not exist: fix the fields listed.", errors);
     }
     committee.change(request.name(), request.level(), agency.get());
     if (leaders != null) {

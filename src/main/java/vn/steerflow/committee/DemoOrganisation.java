@@ -15,10 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.steerflow.security.PasswordHasher;
 
 /**
- * The demo organisation (DESIGN.md §5), loaded on the first start of a demo run
- * ({@code steerflow.demo=true}) into an empty database: Lao Cai province's steering committee for
- * administrative reform, digital transformation and Project 06, its departments and districts, and one
- * member per role. The demo password is public (README), so a production run never loads this.
+ * The demo organisation (DESIGN.md §5), loaded on the first start of a demo run ({@code
+ * steerflow.demo=true}) into an empty database: Lao Cai province's steering committee for
+ * administrative reform, digital transformation and Project 06, its departments and districts, and
+ * one member per role. The demo password is public (README), so a production run never loads this.
  */
 @Singleton
 @Startup
@@ -49,7 +49,14 @@ public class DemoOrganisation {
       return;
     }
     Map<String, Unit> units = new HashMap<>();
-    Unit province = unit(units, "UBND-LC", "UBND tỉnh Lào Cai", "Lao Cai Provincial People's Committee", UnitKind.PROVINCE, null);
+    Unit province =
+        unit(
+            units,
+            "UBND-LC",
+            "UBND tỉnh Lào Cai",
+            "Lao Cai Provincial People's Committee",
+            UnitKind.PROVINCE,
+            null);
     String[][] departments = {
       {"SNV", "Sở Nội vụ", "Department of Home Affairs"},
       {"STP", "Sở Tư pháp", "Department of Justice"},
@@ -80,28 +87,57 @@ public class DemoOrganisation {
       unit(units, d[0], d[1], d[2], UnitKind.DISTRICT, province);
     }
     Committee committee =
-        new Committee(COMMITTEE, "Ban Chỉ đạo cải cách hành chính, chuyển đổi số và Đề án 06 tỉnh Lào Cai", CommitteeLevel.PROVINCE, units.get("SKHCN"));
+        new Committee(
+            COMMITTEE,
+            "Ban Chỉ đạo cải cách hành chính, chuyển đổi số và Đề án 06 tỉnh Lào Cai",
+            CommitteeLevel.PROVINCE,
+            units.get("SKHCN"));
     em.persist(committee);
 
     PasswordHasher hasher = new PasswordHasher(iterations);
     member(hasher, "admin", "Quản trị hệ thống", units.get("UBND-LC"), null, Role.ADMIN);
-    member(hasher, "giamsat", "Nguyễn Thị Giám Sát", units.get("SKHCN"), committee, Role.SUPERVISOR);
+    member(
+        hasher, "giamsat", "Nguyễn Thị Giám Sát", units.get("SKHCN"), committee, Role.SUPERVISOR);
     member(hasher, "lanhdao", "Trần Văn Lãnh Đạo", units.get("UBND-LC"), committee, Role.LEADER);
     member(hasher, "sotuphap", "Lê Văn Tư Pháp", units.get("STP"), null, Role.OFFICER);
     member(hasher, "congan", "Phạm Văn Công An", units.get("CAT"), null, Role.OFFICER);
     member(hasher, "baoyen", "Hoàng Thị Bảo Yên", units.get("BAOYEN"), null, Role.OFFICER);
     member(hasher, "sapa", "Vàng A Sa Pa", units.get("SAPA"), null, Role.OFFICER);
-    LOG.info("Demo organisation loaded: committee " + COMMITTEE + ", " + units.size() + " units, 7 members");
+    LOG.info(
+        "Demo organisation loaded: committee "
+            + COMMITTEE
+            + ", "
+            + units.size()
+            + " units, 7 members");
   }
 
-  private Unit unit(Map<String, Unit> units, String code, String name, String nameEn, UnitKind kind, Unit parent) {
+  private Unit unit(
+      Map<String, Unit> units,
+      String code,
+      String name,
+      String nameEn,
+      UnitKind kind,
+      Unit parent) {
     Unit unit = new Unit(code, name, nameEn, kind, parent);
     em.persist(unit);
     units.put(code, unit);
     return unit;
   }
 
-  private void member(PasswordHasher hasher, String username, String fullName, Unit unit, Committee committee, Role role) {
-    em.persist(new Member(username, fullName, unit, committee, EnumSet.of(role), hasher.hash(DEMO_PASSWORD.toCharArray())));
+  private void member(
+      PasswordHasher hasher,
+      String username,
+      String fullName,
+      Unit unit,
+      Committee committee,
+      Role role) {
+    em.persist(
+        new Member(
+            username,
+            fullName,
+            unit,
+            committee,
+            EnumSet.of(role),
+            hasher.hash(DEMO_PASSWORD.toCharArray())));
   }
 }

@@ -21,11 +21,13 @@ public class Directory {
   }
 
   public Optional<Committee> committee(String code) {
-    return one(em.createQuery("select c from Committee c where c.code = :code", Committee.class), code);
+    return one(
+        em.createQuery("select c from Committee c where c.code = :code", Committee.class), code);
   }
 
   public Optional<Member> member(String username) {
-    return one(em.createQuery("select m from Member m where m.username = :code", Member.class), username);
+    return one(
+        em.createQuery("select m from Member m where m.username = :code", Member.class), username);
   }
 
   /** The unit named in the URL; 404 when there is none. */
@@ -43,7 +45,9 @@ public class Directory {
 
   /** Active members holding the role in the committee, by username. */
   List<Member> membersWithRole(Committee committee, Role role) {
-    return em.createQuery("select m from Member m join m.roles r where m.committee = :c and r = :role and m.active = true order by m.username", Member.class)
+    return em.createQuery(
+            "select m from Member m join m.roles r where m.committee = :c and r = :role and m.active = true order by m.username",
+            Member.class)
         .setParameter("c", committee)
         .setParameter("role", role)
         .getResultList();

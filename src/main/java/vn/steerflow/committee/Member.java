@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A person with a login: one unit, one or more roles. Supervisors and leaders belong to a committee,
- * whose tasks they review or direct. The password is kept only as a salted PBKDF2 hash.
+ * A person with a login: one unit, one or more roles. Supervisors and leaders belong to a
+ * committee, whose tasks they review or direct. The password is kept only as a salted PBKDF2 hash.
  */
 @Entity
 @Table(name = "SF_MEMBER")
@@ -63,15 +63,23 @@ public class Member {
 
   protected Member() {}
 
-  public Member(String username, String fullName, Unit unit, Committee committee, Set<Role> roles, String passwordHash) {
+  public Member(
+      String username,
+      String fullName,
+      Unit unit,
+      Committee committee,
+      Set<Role> roles,
+      String passwordHash) {
     this.username = Unit.requireText(username, "username");
     this.fullName = Unit.requireText(fullName, "fullName");
     this.unit = Objects.requireNonNull(unit, "unit");
     if (!unit.isActive()) {
-      throw new IllegalArgumentException("unit " + unit.getCode() + " is inactive and takes no new members");
+      throw new IllegalArgumentException(
+          "unit " + unit.getCode() + " is inactive and takes no new members");
     }
     if (committee != null && !committee.isActive()) {
-      throw new IllegalArgumentException("committee " + committee.getCode() + " is inactive and takes no new members");
+      throw new IllegalArgumentException(
+          "committee " + committee.getCode() + " is inactive and takes no new members");
     }
     checkRoles(roles, committee);
     this.committee = committee;
@@ -81,17 +89,22 @@ public class Member {
 
   /**
    * Changes the member's name, unit, committee and roles together, so the rule that supervisors and
-   * leaders belong to a committee holds after every change. A member may stay in a unit or committee
-   * that has since been deactivated (a merged unit's people finish its open work), but not join one.
+   * leaders belong to a committee holds after every change. A member may stay in a unit or
+   * committee that has since been deactivated (a merged unit's people finish its open work), but
+   * not join one.
    */
   public void change(String fullName, Unit unit, Committee committee, Set<Role> roles) {
     requireActive();
     Objects.requireNonNull(unit, "unit");
     if (!unit.isActive() && !sameRow(unit, this.unit, Unit::getId)) {
-      throw new IllegalArgumentException("unit " + unit.getCode() + " is inactive and takes no new members");
+      throw new IllegalArgumentException(
+          "unit " + unit.getCode() + " is inactive and takes no new members");
     }
-    if (committee != null && !committee.isActive() && !sameRow(committee, this.committee, Committee::getId)) {
-      throw new IllegalArgumentException("committee " + committee.getCode() + " is inactive and takes no new members");
+    if (committee != null
+        && !committee.isActive()
+        && !sameRow(committee, this.committee, Committee::getId)) {
+      throw new IllegalArgumentException(
+          "committee " + committee.getCode() + " is inactive and takes no new members");
     }
     checkRoles(roles, committee);
     this.fullName = Unit.requireText(fullName, "fullName");
@@ -111,20 +124,26 @@ public class Member {
       throw new IllegalArgumentException("committee " + committee.getCode() + " is inactive");
     }
     if (this.committee != null && !sameRow(this.committee, committee, Committee::getId)) {
-      throw new IllegalArgumentException(username + " belongs to committee " + this.committee.getCode() + "; a member serves one committee");
+      throw new IllegalArgumentException(
+          username
+              + " belongs to committee "
+              + this.committee.getCode()
+              + "; a member serves one committee");
     }
     this.committee = committee;
     roles.add(Role.LEADER);
   }
 
   /**
-   * Takes the LEADER role away. A member who no longer supervises either leaves the committee; one for
-   * whom LEADER was the only role is refused (give them another role first, or deactivate them).
+   * Takes the LEADER role away. A member who no longer supervises either leaves the committee; one
+   * for whom LEADER was the only role is refused (give them another role first, or deactivate
+   * them).
    */
   public void standDownAsLeader() {
     requireActive();
     if (roles.equals(EnumSet.of(Role.LEADER))) {
-      throw new IllegalArgumentException("LEADER is the only role of " + username + ": give them another role or deactivate them");
+      throw new IllegalArgumentException(
+          "LEADER is the only role of " + username + ": give them another role or deactivate them");
     }
     roles.remove(Role.LEADER);
     if (!roles.contains(Role.SUPERVISOR)) {
@@ -144,7 +163,8 @@ public class Member {
   }
 
   private static <T> boolean sameRow(T a, T b, Function<T, Long> id) {
-    return a == b || (a != null && b != null && id.apply(a) != null && id.apply(a).equals(id.apply(b)));
+    return a == b
+        || (a != null && b != null && id.apply(a) != null && id.apply(a).equals(id.apply(b)));
   }
 
   private static void checkRoles(Set<Role> roles, Committee committee) {

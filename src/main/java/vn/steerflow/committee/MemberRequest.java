@@ -8,20 +8,35 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 
 /**
- * A new member: login name, full name, unit, committee (required for supervisors and leaders), roles and
- * an initial password. The password is hashed at once and never stored or shown as sent.
+ * A new member: login name, full name, unit, committee (required for supervisors and leaders),
+ * roles and an initial password. The password is hashed at once and never stored or shown as sent.
  */
 public record MemberRequest(
-    @NotBlank(message = "give the member a username") @Pattern(regexp = Members.USERNAME_PATTERN, message = Members.USERNAME_MESSAGE) String username,
+    @NotBlank(message = "give the member a username")
+        @Pattern(regexp = Members.USERNAME_PATTERN, message = Members.USERNAME_MESSAGE)
+        String username,
     @NotBlank(message = "give the member's full name") @Size(max = 200) String fullName,
     @NotBlank(message = "name the member's unit by its code") String unit,
     String committee,
     @NotEmpty(message = "give the member at least one role") Set<@NotNull Role> roles,
-    @NotNull(message = "give an initial password") @Size(min = Members.MIN_PASSWORD_LENGTH, max = Members.MAX_PASSWORD_LENGTH, message = Members.PASSWORD_MESSAGE) String password) {
+    @NotNull(message = "give an initial password")
+        @Size(
+            min = Members.MIN_PASSWORD_LENGTH,
+            max = Members.MAX_PASSWORD_LENGTH,
+            message = Members.PASSWORD_MESSAGE)
+        String password) {
 
   /** Keeps the password out of logs and error messages. */
   @Override
   public String toString() {
-    return "MemberRequest[username=" + username + ", unit=" + unit + ", committee=" + committee + ", roles=" + roles + "]";
+    return "MemberRequest[username="
+        + username
+        + ", unit="
+        + unit
+        + ", committee="
+        + committee
+        + ", roles="
+        + roles
+        + "]";
   }
 }

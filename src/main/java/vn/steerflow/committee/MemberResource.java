@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.UriInfo;
 import vn.steerflow.api.Page;
 import vn.steerflow.api.RequestValidation;
 
-/** Members: admins only, for reading as for writing (a member list is who-is-who of the whole province). */
+/**
+ * Members: admins only, for reading as for writing (a member list is who-is-who of the whole
+ * province).
+ */
 @Path("members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,7 +53,10 @@ public class MemberResource {
   public Response create(MemberRequest request) {
     Administration.requireAdmin(security, WHAT);
     MemberView member = members.create(validation.check(request, "member"));
-    return Response.created(uriInfo.getBaseUriBuilder().path("members").path(member.username()).build()).entity(member).build();
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("members").path(member.username()).build())
+        .entity(member)
+        .build();
   }
 
   @PUT

@@ -3,7 +3,14 @@ package vn.steerflow.committee;
 import java.util.List;
 
 /** A member as admins see it; never the password hash. */
-public record MemberView(String username, String fullName, String unit, String committee, List<Role> roles, boolean active, long version) {
+public record MemberView(
+    String username,
+    String fullName,
+    String unit,
+    String committee,
+    List<Role> roles,
+    boolean active,
+    long version) {
 
   static MemberView of(Member member) {
     return new MemberView(

@@ -23,9 +23,12 @@ import vn.steerflow.security.PasswordHasher;
 public class Members {
 
   public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{2,99}";
-  public static final String USERNAME_MESSAGE = "3 to 100 lower-case letters, digits, dots, dashes or underscores";
+  public static final String USERNAME_MESSAGE =
+      "3 to 100 lower-case letters, digits, dots, dashes or underscores";
+
   /** NIST SP 800-63B asks for at least 8; an admin-set initial password should be longer still. */
   public static final int MIN_PASSWORD_LENGTH = 12;
+
   public static final int MAX_PASSWORD_LENGTH = 200;
   public static final String PASSWORD_MESSAGE = "at least 12 and at most 200 characters";
   static final String UNIT = "unit";
@@ -43,10 +46,15 @@ public class Members {
   @Transactional
   public Page<MemberView> list(Page.Request paging) {
     long total = em.createQuery("select count(m) from Member m", Long.class).getSingleResult();
-    List<MemberView> items = em.createQuery("select m from Member m order by m.username", Member.class)
-        .setFirstResult(paging.offset())
-        .setMaxResults(paging.size())
-        .getResultList().stream().map(MemberView::of).toList();
+    List<MemberView> items =
+        em
+            .createQuery("select m from Member m order by m.username", Member.class)
+            .setFirstResult(paging.offset())
+            .setMaxResults(paging.size())
+            .getResultList()
+            .stream()
+            .map(MemberView::of)
+            .toList();
     return new Page<>(items, total, paging.page(), paging.size());
   }
 
@@ -61,14 +69,25 @@ public class Members {
     Optional<Unit> unit = activeUnit(request.unit(), errors);
     Optional<Committee> committee = committee(request.committee(), errors);
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest("The member refers to what does not exist: fix the fields listed.", errors);
+      throw ApiException.badRequest(
+          "The member refers to what does not exist: fix the fields listed.", errors);
     }
     if (directory.member(request.username()).isPresent()) {
-      throw ApiException.conflict("A member with username " + request.username() + " exists already; usernames are never reused.");
+      throw ApiException.conflict(
+          "A member with username "
+              + request.username()
+              + " exists already; usernames are never reused.");
     }
     Member member;
     try {
-      member = new Member(request.username(), request.fullName(), unit.get(), committee.orElse(null), request.roles(), hash(request.password()));
+      member =
+          new Member(
+              request.username(),
+              request.fullName(),
+              unit.get(),
+              committee.orElse(null),
+              request.roles(),
+              hash(request.password()));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(ROLES, e.getMessage());
     }
@@ -77,7 +96,10 @@ public class Members {
     return MemberView.of(member);
   }
 
-  /** Changes the member; an admin cannot take their own ADMIN role away (someone must be left to undo it). */
+  /**
+   * Changes the member; an admin cannot take their own ADMIN role away (someone must be left to
+   * undo it).
+   */
   @Transactional
   public MemberView change(String username, MemberChange request, String admin) {
     Member member = directory.memberInPath(username);
@@ -85,23 +107,39 @@ public class Members {
       throw ApiException.conflict("Member " + username + " is inactive; they no longer change.");
     }
     if (member.getVersion() != request.version()) {
-      throw ApiException.conflict("Member " + username + " changed since version " + request.version() + " (it is at " + member.getVersion() + "): reload and try again.");
+      throw ApiException.conflict(
+          "Member "
+              + username
+              + " changed since version "
+              + request.version()
+              + " (it is at "
+              + member.getVersion()
+              + "): reload and try again.");
     }
     if (username.equals(admin) && !request.roles().contains(Role.ADMIN)) {
       throw ApiException.badRequest(ROLES, "you cannot take away your own ADMIN role");
     }
     List<FieldError> errors = new ArrayList<>();
-    // The member's own unit or committee may have been deactivated since; staying is allowed, joining is not.
-    Optional<Unit> unit = directory.unit(request.unit()).filter(u -> u.isActive() || u == member.getUnit());
+    // The member's own unit or committee may have been deactivated since; staying is allowed,
+    // joining is not.
+    Optional<Unit> unit =
+        directory.unit(request.unit()).filter(u -> u.isActive() || u == member.getUnit());
     if (unit.isEmpty()) {
       errors.add(new FieldError(UNIT, "no active unit has code '" + request.unit() + "'"));
     }
-    Optional<Committee> committee = request.committee() == null ? Optional.empty() : directory.committee(request.committee()).filter(c -> c.isActive() || c == member.getCommittee());
+    Optional<Committee> committee =
+        request.committee() == null
+            ? Optional.empty()
+            : directory
+                .committee(request.committee())
+                .filter(c -> c.isActive() || c == member.getCommittee());
     if (request.committee() != null && committee.isEmpty()) {
-      errors.add(new FieldError(COMMITTEE, "no active committee has code '" + request.committee() + "'"));
+      errors.add(
+          new FieldError(COMMITTEE, "no active committee has code '" + request.committee() + "'"));
     }
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest("The member refers to what does not exist: fix the fields listed.", errors);
+      throw ApiException.badRequest(
+          "The member refers to what does not exist: fix the fields listed.", errors);
     }
     try {
       member.change(request.fullName(), unit.get(), committee.orElse(null), request.roles());

@@ -19,9 +19,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An organisation that receives tasks. Units form a tree; a unit is never deleted, only deactivated, so
- * that the tasks, reports and statistics that name it keep naming the same row. A unit merged into
- * another is deactivated and points to its successor; its history stays with it.
+ * An organisation that receives tasks. Units form a tree; a unit is never deleted, only
+ * deactivated, so that the tasks, reports and statistics that name it keep naming the same row. A
+ * unit merged into another is deactivated and points to its successor; its history stays with it.
  */
 @Entity
 @Table(name = "SF_UNIT")
@@ -69,7 +69,8 @@ public class Unit {
     this.nameEn = nameEn;
     this.kind = Objects.requireNonNull(kind, "kind");
     if (parent != null && !parent.active) {
-      throw new IllegalArgumentException("unit " + parent.code + " is inactive and takes no new units");
+      throw new IllegalArgumentException(
+          "unit " + parent.code + " is inactive and takes no new units");
     }
     this.parent = parent;
   }
@@ -83,34 +84,47 @@ public class Unit {
 
   /**
    * Moves the unit (with its subtree) under another parent, or to the top when {@code newParent} is
-   * null. Refuses a move under the unit itself or one of its descendants: the tree would become a loop.
+   * null. Refuses a move under the unit itself or one of its descendants: the tree would become a
+   * loop.
    */
   public void moveUnder(Unit newParent) {
     requireActive();
     if (newParent != null) {
       if (!newParent.active) {
-        throw new IllegalArgumentException("unit " + newParent.code + " is inactive and takes no new units");
+        throw new IllegalArgumentException(
+            "unit " + newParent.code + " is inactive and takes no new units");
       }
       if (newParent.isWithin(this)) {
-        throw new IllegalArgumentException("unit " + code + " cannot move under " + newParent.code + ", which is itself or lies below it");
+        throw new IllegalArgumentException(
+            "unit "
+                + code
+                + " cannot move under "
+                + newParent.code
+                + ", which is itself or lies below it");
       }
     }
     this.parent = newParent;
   }
 
   /**
-   * Merges this unit into {@code target}: this unit is deactivated and points to its successor, and its
-   * active child units move under the target, so the living tree stays connected. Tasks and reports are
-   * not touched: they keep naming this unit.
+   * Merges this unit into {@code target}: this unit is deactivated and points to its successor, and
+   * its active child units move under the target, so the living tree stays connected. Tasks and
+   * reports are not touched: they keep naming this unit.
    */
   public void mergeInto(Unit target, Iterable<Unit> activeChildren) {
     requireActive();
     Objects.requireNonNull(target, "target");
     if (!target.active) {
-      throw new IllegalArgumentException("unit " + target.code + " is inactive and cannot take over another unit");
+      throw new IllegalArgumentException(
+          "unit " + target.code + " is inactive and cannot take over another unit");
     }
     if (target.isWithin(this)) {
-      throw new IllegalArgumentException("unit " + code + " cannot merge into " + target.code + ", which is itself or lies below it");
+      throw new IllegalArgumentException(
+          "unit "
+              + code
+              + " cannot merge into "
+              + target.code
+              + ", which is itself or lies below it");
     }
     for (Unit child : activeChildren) {
       if (child.parent != this) {
@@ -122,7 +136,10 @@ public class Unit {
     this.successor = target;
   }
 
-  /** Deactivates a unit that no longer receives tasks; the caller checks nothing active hangs off it. */
+  /**
+   * Deactivates a unit that no longer receives tasks; the caller checks nothing active hangs off
+   * it.
+   */
   public void deactivate() {
     requireActive();
     this.active = false;
@@ -146,7 +163,11 @@ public class Unit {
 
   private void requireActive() {
     if (!active) {
-      throw new IllegalStateException("unit " + code + " is inactive" + (successor == null ? "" : " (merged into " + successor.code + ")"));
+      throw new IllegalStateException(
+          "unit "
+              + code
+              + " is inactive"
+              + (successor == null ? "" : " (merged into " + successor.code + ")"));
     }
   }
 

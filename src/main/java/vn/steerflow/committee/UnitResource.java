@@ -49,7 +49,9 @@ public class UnitResource {
   public Response create(UnitRequest request) {
     Administration.requireAdmin(security, WHAT);
     UnitView unit = units.create(validation.check(request, "unit"));
-    return Response.created(uriInfo.getBaseUriBuilder().path("units").path(unit.code()).build()).entity(unit).build();
+    return Response.created(uriInfo.getBaseUriBuilder().path("units").path(unit.code()).build())
+        .entity(unit)
+        .build();
   }
 
   @PUT

@@ -1,7 +1,15 @@
 package vn.steerflow.committee;
 
 /** A unit as the API shows it; {@code successor} is set on a merged unit. */
-public record UnitView(String code, String name, String nameEn, UnitKind kind, String parent, String successor, boolean active, long version) {
+public record UnitView(
+    String code,
+    String name,
+    String nameEn,
+    UnitKind kind,
+    String parent,
+    String successor,
+    boolean active,
+    long version) {
 
   static UnitView of(Unit unit) {
     return new UnitView(

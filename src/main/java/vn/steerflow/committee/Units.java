@@ -18,6 +18,7 @@ import vn.steerflow.api.ApiException;
 public class Units {
 
   static final String PARENT = "parent";
+
   /** The unit a merge goes into, as the 400 names it (it is the last segment of the merge URL). */
   static final String TARGET = "target";
 
@@ -44,30 +45,46 @@ public class Units {
   public UnitView create(UnitRequest request) {
     Unit parent = null;
     if (request.parent() != null) {
-      parent = directory.unit(request.parent()).filter(Unit::isActive)
-          .orElseThrow(() -> ApiException.badRequest(PARENT, "no active unit has code '" + request.parent() + "'"));
+      parent =
+          directory
+              .unit(request.parent())
+              .filter(Unit::isActive)
+              .orElseThrow(
+                  () ->
+                      ApiException.badRequest(
+                          PARENT, "no active unit has code '" + request.parent() + "'"));
     }
     if (directory.unit(request.code()).isPresent()) {
-      throw ApiException.conflict("A unit with code " + request.code() + " exists already; codes are never reused.");
+      throw ApiException.conflict(
+          "A unit with code " + request.code() + " exists already; codes are never reused.");
     }
     Unit unit = new Unit(request.code(), request.name(), request.nameEn(), request.kind(), parent);
     em.persist(unit);
     if (parent != null) {
-      // A merge of the parent running at the same time would miss this new child: one of the two gets 409.
+      // A merge of the parent running at the same time would miss this new child: one of the two
+      // gets 409.
       em.lock(parent, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
     em.flush();
     return UnitView.of(unit);
   }
 
-  /** Renames the unit and moves it (with its subtree) under another parent; its tasks stay its own. */
+  /**
+   * Renames the unit and moves it (with its subtree) under another parent; its tasks stay its own.
+   */
   @Transactional
   public UnitView change(String code, UnitChange request) {
     Unit unit = current(code, request.version());
     Unit parent = null;
     if (request.parent() != null) {
-      parent = directory.unit(request.parent()).filter(Unit::isActive)
-          .orElseThrow(() -> ApiException.badRequest(PARENT, "no active unit has code '" + request.parent() + "'"));
+      parent =
+          directory
+              .unit(request.parent())
+              .filter(Unit::isActive)
+              .orElseThrow(
+                  () ->
+                      ApiException.badRequest(
+                          PARENT, "no active unit has code '" + request.parent() + "'"));
     }
     try {
       unit.moveUnder(parent);
@@ -82,18 +99,30 @@ public class Units {
   }
 
   /**
-   * Merges the unit into the target: the unit is deactivated and names its successor, its active child
-   * units move under the target. Its tasks, reports and members stay attached to it, so its history and
-   * statistics read as before; its members finish its open work until an admin moves them.
+   * Merges the unit into the target: the unit is deactivated and names its successor, its active
+   * child units move under the target. Its tasks, reports and members stay attached to it, so its
+   * history and statistics read as before; its members finish its open work until an admin moves
+   * them.
    */
   @Transactional
   public UnitView merge(String code, String targetCode) {
     Unit unit = directory.unitInPath(code);
     Unit target = directory.unitInPath(targetCode);
     if (!unit.isActive()) {
-      throw ApiException.conflict("Unit " + code + " is inactive" + (unit.getSuccessor() == null ? "" : ", merged into " + unit.getSuccessor().getCode()) + ".");
+      throw ApiException.conflict(
+          "Unit "
+              + code
+              + " is inactive"
+              + (unit.getSuccessor() == null
+                  ? ""
+                  : ", merged into " + unit.getSuccessor().getCode())
+              + ".");
     }
-    List<Unit> children = em.createQuery("select u from Unit u where u.parent = :unit and u.active = true", Unit.class).setParameter("unit", unit).getResultList();
+    List<Unit> children =
+        em.createQuery(
+                "select u from Unit u where u.parent = :unit and u.active = true", Unit.class)
+            .setParameter("unit", unit)
+            .getResultList();
     try {
       unit.mergeInto(target, children);
     } catch (IllegalArgumentException e) {
@@ -113,14 +142,31 @@ public class Units {
       throw ApiException.conflict("Unit " + code + " is inactive already.");
     }
     List<String> dependants = new ArrayList<>();
-    em.createQuery("select u.code from Unit u where u.parent = :unit and u.active = true order by u.code", String.class).setParameter("unit", unit).getResultList()
+    em.createQuery(
+            "select u.code from Unit u where u.parent = :unit and u.active = true order by u.code",
+            String.class)
+        .setParameter("unit", unit)
+        .getResultList()
         .forEach(c -> dependants.add("unit " + c));
-    em.createQuery("select m.username from Member m where m.unit = :unit and m.active = true order by m.username", String.class).setParameter("unit", unit).getResultList()
+    em.createQuery(
+            "select m.username from Member m where m.unit = :unit and m.active = true order by m.username",
+            String.class)
+        .setParameter("unit", unit)
+        .getResultList()
         .forEach(u -> dependants.add("member " + u));
-    em.createQuery("select c.code from Committee c where c.standingAgency = :unit and c.active = true order by c.code", String.class).setParameter("unit", unit).getResultList()
+    em.createQuery(
+            "select c.code from Committee c where c.standingAgency = :unit and c.active = true order by c.code",
+            String.class)
+        .setParameter("unit", unit)
+        .getResultList()
         .forEach(c -> dependants.add("committee " + c + " (standing agency)"));
     if (!dependants.isEmpty()) {
-      throw ApiException.conflict("Unit " + code + " still has " + String.join(", ", dependants) + ": move or deactivate them first, or merge the unit into another.");
+      throw ApiException.conflict(
+          "Unit "
+              + code
+              + " still has "
+              + String.join(", ", dependants)
+              + ": move or deactivate them first, or merge the unit into another.");
     }
     unit.deactivate();
     em.flush();
@@ -131,18 +177,32 @@ public class Units {
   private Unit current(String code, long version) {
     Unit unit = directory.unitInPath(code);
     if (!unit.isActive()) {
-      throw ApiException.conflict("Unit " + code + " is inactive" + (unit.getSuccessor() == null ? "" : ", merged into " + unit.getSuccessor().getCode()) + "; it no longer changes.");
+      throw ApiException.conflict(
+          "Unit "
+              + code
+              + " is inactive"
+              + (unit.getSuccessor() == null
+                  ? ""
+                  : ", merged into " + unit.getSuccessor().getCode())
+              + "; it no longer changes.");
     }
     if (unit.getVersion() != version) {
-      throw ApiException.conflict("Unit " + code + " changed since version " + version + " (it is at " + unit.getVersion() + "): reload it and try again.");
+      throw ApiException.conflict(
+          "Unit "
+              + code
+              + " changed since version "
+              + version
+              + " (it is at "
+              + unit.getVersion()
+              + "): reload it and try again.");
     }
     return unit;
   }
 
   /**
    * The tree check reads the chain of units above the new parent. Bumping their versions makes two
-   * concurrent moves that would together close a loop (A under B, B under A) collide at commit: one of
-   * them gets 409 instead of both succeeding.
+   * concurrent moves that would together close a loop (A under B, B under A) collide at commit: one
+   * of them gets 409 instead of both succeeding.
    */
   private void guardChain(Unit top) {
     for (Unit u = top; u != null; u = u.getParent()) {

@@ -16,7 +16,9 @@ import vn.steerflow.workflow.TaskCycleContract.Vars;
 import vn.steerflow.workflow.WorkStep;
 import vn.steerflow.workflow.Workflow;
 
-/** Lists the caller's actionable work: only steps offered to the caller's unit or committee role. */
+/**
+ * Lists the caller's actionable work: only steps offered to the caller's unit or committee role.
+ */
 @ApplicationScoped
 public class Inbox {
 
@@ -28,21 +30,39 @@ public class Inbox {
   public List<WorkItem> workOf(Caller caller, int page, int size) {
     long first = (long) page * size;
     if (first > Integer.MAX_VALUE) {
-      // page × size would overflow into a negative offset; no work list is that long, so the page is empty.
+      // page × size would overflow into a negative offset; no work list is that long, so the page
+      // is empty.
       return List.of();
     }
     List<WorkStep> steps = workflow.stepsFor(caller.workGroups(), (int) first, size);
-    Map<String, Task> byCode = tasks.byCodes(steps.stream().map(WorkStep::taskCode).collect(Collectors.toSet())).stream()
-        .collect(Collectors.toMap(Task::getCode, Function.identity()));
+    Map<String, Task> byCode =
+        tasks.byCodes(steps.stream().map(WorkStep::taskCode).collect(Collectors.toSet())).stream()
+            .collect(Collectors.toMap(Task::getCode, Function.identity()));
     return steps.stream()
         .filter(s -> byCode.containsKey(s.taskCode()))
-        .map(s -> {
-          Task task = byCode.get(s.taskCode());
-          Long reportId = FormKeys.REVIEW.equals(s.formKey()) ? (Long) workflow.variable(s.processInstanceId(), Vars.REPORT_ID).orElse(null) : null;
-          Long extensionId = FormKeys.EXTENSION.equals(s.formKey()) ? (Long) workflow.variable(s.processInstanceId(), Vars.EXTENSION_ID).orElse(null) : null;
-          return new WorkItem(s.id(), s.formKey(), s.name(), task.getCode(), task.getTitle(), task.getDeadline().atOffset(ZoneOffset.UTC), s.since().atOffset(ZoneOffset.UTC), reportId,
-              extensionId);
-        })
+        .map(
+            s -> {
+              Task task = byCode.get(s.taskCode());
+              Long reportId =
+                  FormKeys.REVIEW.equals(s.formKey())
+                      ? (Long) workflow.variable(s.processInstanceId(), Vars.REPORT_ID).orElse(null)
+                      : null;
+              Long extensionId =
+                  FormKeys.EXTENSION.equals(s.formKey())
+                      ? (Long)
+                          workflow.variable(s.processInstanceId(), Vars.EXTENSION_ID).orElse(null)
+                      : null;
+              return new WorkItem(
+                  s.id(),
+                  s.formKey(),
+                  s.name(),
+                  task.getCode(),
+                  task.getTitle(),
+                  task.getDeadline().atOffset(ZoneOffset.UTC),
+                  s.since().atOffset(ZoneOffset.UTC),
+                  reportId,
+                  extensionId);
+            })
         .toList();
   }
 }

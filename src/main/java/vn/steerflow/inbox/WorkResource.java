@@ -26,8 +26,10 @@ public class WorkResource {
 
   @GET
   public List<WorkItem> list(
-      @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-    // Checked here rather than with @Min/@Max: Payara's OpenAPI generator fails on those on parameters.
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    // Checked here rather than with @Min/@Max: Payara's OpenAPI generator fails on those on
+    // parameters.
     List<FieldError> errors = new ArrayList<>();
     if (page < 0) {
       errors.add(new FieldError("page", "page starts at 0"));

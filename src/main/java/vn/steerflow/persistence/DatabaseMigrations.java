@@ -15,8 +15,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the domain tables to the current version at start-up, before the engine or JPA touch them.
- * Migrations are the SQL files under {@code db/migration}, written to run on Derby and PostgreSQL alike.
- * Flyway's own lock makes concurrent start-ups of several nodes on one PostgreSQL safe.
+ * Migrations are the SQL files under {@code db/migration}, written to run on Derby and PostgreSQL
+ * alike. Flyway's own lock makes concurrent start-ups of several nodes on one PostgreSQL safe.
  */
 @Singleton
 @Startup
@@ -37,8 +37,10 @@ public class DatabaseMigrations {
     LOG.info(() -> "Domain schema at version " + version);
   }
 
-  /** Migrates the database to the newest version; returns that version. (Not named migrate: the
-   * container finds the lifecycle callback by name and would pick this overload.) */
+  /**
+   * Migrates the database to the newest version; returns that version. (Not named migrate: the
+   * container finds the lifecycle callback by name and would pick this overload.)
+   */
   static String upgrade(DataSource dataSource) {
     Flyway flyway =
         Flyway.configure(DatabaseMigrations.class.getClassLoader())
@@ -55,7 +57,9 @@ public class DatabaseMigrations {
   static String vendor(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      return product.contains("derby") ? "derby" : product.contains("postgres") ? "postgresql" : product.replaceAll("[^a-z0-9]", "");
+      return product.contains("derby")
+          ? "derby"
+          : product.contains("postgres") ? "postgresql" : product.replaceAll("[^a-z0-9]", "");
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot reach the database to migrate it", e);
     }

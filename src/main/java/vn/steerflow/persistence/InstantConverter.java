@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Stores instants as SQL timestamps. JPA 3.1 has no mapping for {@link Instant}; steerflow keeps every
- * point in time as an instant and converts to an offset only at the API's edge.
+ * Stores instants as SQL timestamps. JPA 3.1 has no mapping for {@link Instant}; steerflow keeps
+ * every point in time as an instant and converts to an offset only at the API's edge.
  */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {

@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * database so that a domain write and its workflow step commit in one transaction.
  *
  * <p>The Derby database name (a path) comes from MicroProfile Config ({@code steerflow.db.path}, by
- * default {@code ${steerflow.data.dir}/steerflow}); Payara resolves the {@code MPCONFIG} placeholders.
+ * default {@code ${steerflow.data.dir}/steerflow}); Payara resolves the {@code MPCONFIG}
+ * placeholders.
  */
 @DataSourceDefinition(
     name = SteerflowDataSource.JNDI_NAME,

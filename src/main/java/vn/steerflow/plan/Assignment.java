@@ -7,19 +7,23 @@ import java.util.List;
 
 /**
  * A request to assign a task, by the five clears: work (title, content), person (lead unit and its
- * responsible leader), time (a ONE_OFF task's deadline; a REGULAR task's reporting period and the end of
- * its reporting), result (expected result) and responsibility (supervising committee). Coordinating units
- * are optional, and so is the plan (by id or code) the task belongs to; the kind defaults to ONE_OFF.
+ * responsible leader), time (a ONE_OFF task's deadline; a REGULAR task's reporting period and the
+ * end of its reporting), result (expected result) and responsibility (supervising committee).
+ * Coordinating units are optional, and so is the plan (by id or code) the task belongs to; the kind
+ * defaults to ONE_OFF.
  */
 @ClearTime
 public record Assignment(
     @NotBlank(message = "clear work: give the task a title") @Size(max = 500) String title,
     @NotBlank(message = "clear work: say what is to be done") @Size(max = 8000) String content,
     @NotBlank(message = "clear person: name the lead unit by its code") String leadUnit,
-    @NotBlank(message = "clear person: name the lead unit's responsible leader") @Size(max = 200) String responsibleLeader,
+    @NotBlank(message = "clear person: name the lead unit's responsible leader") @Size(max = 200)
+        String responsibleLeader,
     OffsetDateTime deadline,
-    @NotBlank(message = "clear result: describe the expected product") @Size(max = 4000) String expectedResult,
-    @NotBlank(message = "clear responsibility: name the supervising committee by its code") String committee,
+    @NotBlank(message = "clear result: describe the expected product") @Size(max = 4000)
+        String expectedResult,
+    @NotBlank(message = "clear responsibility: name the supervising committee by its code")
+        String committee,
     @Size(max = 50) List<@NotBlank String> coordinatingUnits,
     @Size(max = 40) String plan,
     TaskKind kind,
@@ -27,15 +31,54 @@ public record Assignment(
     OffsetDateTime reportingUntil) {
 
   /** A one-off task's assignment outside any plan, as before plans and kinds existed. */
-  public Assignment(String title, String content, String leadUnit, String responsibleLeader, OffsetDateTime deadline, String expectedResult, String committee,
+  public Assignment(
+      String title,
+      String content,
+      String leadUnit,
+      String responsibleLeader,
+      OffsetDateTime deadline,
+      String expectedResult,
+      String committee,
       List<String> coordinatingUnits) {
-    this(title, content, leadUnit, responsibleLeader, deadline, expectedResult, committee, coordinatingUnits, null, null, null, null);
+    this(
+        title,
+        content,
+        leadUnit,
+        responsibleLeader,
+        deadline,
+        expectedResult,
+        committee,
+        coordinatingUnits,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A one-off task's assignment within a plan. */
-  public Assignment(String title, String content, String leadUnit, String responsibleLeader, OffsetDateTime deadline, String expectedResult, String committee,
-      List<String> coordinatingUnits, String plan) {
-    this(title, content, leadUnit, responsibleLeader, deadline, expectedResult, committee, coordinatingUnits, plan, null, null, null);
+  public Assignment(
+      String title,
+      String content,
+      String leadUnit,
+      String responsibleLeader,
+      OffsetDateTime deadline,
+      String expectedResult,
+      String committee,
+      List<String> coordinatingUnits,
+      String plan) {
+    this(
+        title,
+        content,
+        leadUnit,
+        responsibleLeader,
+        deadline,
+        expectedResult,
+        committee,
+        coordinatingUnits,
+        plan,
+        null,
+        null,
+        null);
   }
 
   public List<String> coordinatingUnitsOrEmpty() {

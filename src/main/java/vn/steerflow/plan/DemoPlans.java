@@ -21,10 +21,10 @@ import vn.steerflow.security.Caller;
 
 /**
  * The demo plans (DESIGN.md §5): a Project 06 plan and a digital-transformation plan of the demo
- * committee, each with a few tasks, assigned through the same use cases as over the API, so each task's
- * cycle runs in the engine. Loaded on a demo run when there is no plan yet; it lives in plan, not in
- * DemoOrganisation, because committee must not depend on plan. Lead units are ones the integration
- * tests do not act for, so the demo's work does not crowd their work lists.
+ * committee, each with a few tasks, assigned through the same use cases as over the API, so each
+ * task's cycle runs in the engine. Loaded on a demo run when there is no plan yet; it lives in
+ * plan, not in DemoOrganisation, because committee must not depend on plan. Lead units are ones the
+ * integration tests do not act for, so the demo's work does not crowd their work lists.
  */
 @Singleton
 @Startup
@@ -50,8 +50,17 @@ public class DemoPlans {
   @ConfigProperty(name = "steerflow.demo", defaultValue = "false")
   private boolean demo;
 
-  /** A demo task: what, who leads (and coordinates), how many days from now it is due, what it yields. */
-  private record DemoTask(String title, String content, String leadUnit, List<String> coordinating, int dueInDays, String expectedResult) {}
+  /**
+   * A demo task: what, who leads (and coordinates), how many days from now it is due, what it
+   * yields.
+   */
+  private record DemoTask(
+      String title,
+      String content,
+      String leadUnit,
+      List<String> coordinating,
+      int dueInDays,
+      String expectedResult) {}
 
   @PostConstruct
   void load() {
@@ -66,47 +75,110 @@ public class DemoPlans {
     Caller caller = Caller.of(issuer.get());
     int year = LocalDate.now(PROVINCE_TIME).getYear();
 
-    plan(caller, "KH-DA06-" + year, "Nhiệm vụ thực hiện Đề án 06 năm " + year,
-        new PlanRequest.DirectiveRequest("12/KH-BCĐ", LocalDate.of(year, 1, 15),
-            "Kế hoạch triển khai Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử (Đề án 06) năm " + year),
+    plan(
+        caller,
+        "KH-DA06-" + year,
+        "Nhiệm vụ thực hiện Đề án 06 năm " + year,
+        new PlanRequest.DirectiveRequest(
+            "12/KH-BCĐ",
+            LocalDate.of(year, 1, 15),
+            "Kế hoạch triển khai Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử (Đề án 06) năm "
+                + year),
         List.of(
-            new DemoTask("Kết nối cơ sở dữ liệu chuyên ngành với Cơ sở dữ liệu quốc gia về dân cư",
+            new DemoTask(
+                "Kết nối cơ sở dữ liệu chuyên ngành với Cơ sở dữ liệu quốc gia về dân cư",
                 "Kết nối, chia sẻ dữ liệu giữa các cơ sở dữ liệu chuyên ngành của tỉnh và Cơ sở dữ liệu quốc gia về dân cư",
-                "STTTT", List.of("SKHCN"), 60, "100% cơ sở dữ liệu chuyên ngành của tỉnh được kết nối"),
-            new DemoTask("Đăng ký doanh nghiệp trực tuyến",
+                "STTTT",
+                List.of("SKHCN"),
+                60,
+                "100% cơ sở dữ liệu chuyên ngành của tỉnh được kết nối"),
+            new DemoTask(
+                "Đăng ký doanh nghiệp trực tuyến",
                 "Tiếp nhận và giải quyết hồ sơ đăng ký doanh nghiệp trực tuyến toàn trình",
-                "SKHDT", List.of(), 90, "Tỷ lệ hồ sơ trực tuyến đạt 95%"),
-            new DemoTask("Làm sạch dữ liệu dân cư trên địa bàn thị xã",
+                "SKHDT",
+                List.of(),
+                90,
+                "Tỷ lệ hồ sơ trực tuyến đạt 95%"),
+            new DemoTask(
+                "Làm sạch dữ liệu dân cư trên địa bàn thị xã",
                 "Rà soát, cập nhật, làm sạch dữ liệu dân cư theo mô hình \"đúng, đủ, sạch, sống\"",
-                "SAPA", List.of(), 45, "100% dữ liệu dân cư trên địa bàn được làm sạch")));
+                "SAPA",
+                List.of(),
+                45,
+                "100% dữ liệu dân cư trên địa bàn được làm sạch")));
 
-    plan(caller, "KH-CDS-" + year, "Kế hoạch chuyển đổi số năm " + year,
-        new PlanRequest.DirectiveRequest("15/KH-BCĐ", LocalDate.of(year, 1, 20), "Kế hoạch chuyển đổi số tỉnh Lào Cai năm " + year),
+    plan(
+        caller,
+        "KH-CDS-" + year,
+        "Kế hoạch chuyển đổi số năm " + year,
+        new PlanRequest.DirectiveRequest(
+            "15/KH-BCĐ",
+            LocalDate.of(year, 1, 20),
+            "Kế hoạch chuyển đổi số tỉnh Lào Cai năm " + year),
         List.of(
-            new DemoTask("Số hoá hồ sơ, kết quả giải quyết thủ tục hành chính",
+            new DemoTask(
+                "Số hoá hồ sơ, kết quả giải quyết thủ tục hành chính",
                 "Số hoá hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực tại các sở, ngành",
-                "SNV", List.of(), 120, "100% hồ sơ, kết quả giải quyết thủ tục hành chính được số hoá"),
-            new DemoTask("Phủ sóng di động 4G đến các thôn, bản",
+                "SNV",
+                List.of(),
+                120,
+                "100% hồ sơ, kết quả giải quyết thủ tục hành chính được số hoá"),
+            new DemoTask(
+                "Phủ sóng di động 4G đến các thôn, bản",
                 "Phối hợp với doanh nghiệp viễn thông phủ sóng di động 4G đến các thôn, bản chưa có sóng",
-                "STTTT", List.of("BAOYEN"), 150, "100% thôn, bản có sóng di động 4G"),
-            new DemoTask("Nâng tỷ lệ hồ sơ trực tuyến cấp huyện",
+                "STTTT",
+                List.of("BAOYEN"),
+                150,
+                "100% thôn, bản có sóng di động 4G"),
+            new DemoTask(
+                "Nâng tỷ lệ hồ sơ trực tuyến cấp huyện",
                 "Hướng dẫn người dân nộp hồ sơ trực tuyến tại bộ phận một cửa cấp huyện, cấp xã",
-                "BAOYEN", List.of(), 100, "Tỷ lệ hồ sơ trực tuyến đạt 95%")));
+                "BAOYEN",
+                List.of(),
+                100,
+                "Tỷ lệ hồ sơ trực tuyến đạt 95%")));
     LOG.info("Demo plans loaded: KH-DA06-" + year + ", KH-CDS-" + year + ", 6 tasks");
   }
 
-  private void plan(Caller caller, String code, String name, PlanRequest.DirectiveRequest directive, List<DemoTask> tasks) {
+  private void plan(
+      Caller caller,
+      String code,
+      String name,
+      PlanRequest.DirectiveRequest directive,
+      List<DemoTask> tasks) {
     OffsetDateTime now = OffsetDateTime.now(PROVINCE_TIME);
-    LocalDate lastDeadline = now.plusDays(tasks.stream().mapToInt(DemoTask::dueInDays).max().orElse(0)).toLocalDate();
+    LocalDate lastDeadline =
+        now.plusDays(tasks.stream().mapToInt(DemoTask::dueInDays).max().orElse(0)).toLocalDate();
     LocalDate endOfYear = LocalDate.of(directive.date().getYear(), 12, 31);
-    PlanView plan = plans.create(
-        new PlanRequest(code, name, DemoOrganisation.COMMITTEE, directive, LocalDate.of(directive.date().getYear(), 1, 1), lastDeadline.isAfter(endOfYear) ? lastDeadline : endOfYear),
-        caller);
+    PlanView plan =
+        plans.create(
+            new PlanRequest(
+                code,
+                name,
+                DemoOrganisation.COMMITTEE,
+                directive,
+                LocalDate.of(directive.date().getYear(), 1, 1),
+                lastDeadline.isAfter(endOfYear) ? lastDeadline : endOfYear),
+            caller);
     for (DemoTask task : tasks) {
       // Deadlines fall at the end of a working day, province time.
-      OffsetDateTime deadline = now.plusDays(task.dueInDays()).toLocalDate().atTime(17, 0).atZone(PROVINCE_TIME).toOffsetDateTime();
+      OffsetDateTime deadline =
+          now.plusDays(task.dueInDays())
+              .toLocalDate()
+              .atTime(17, 0)
+              .atZone(PROVINCE_TIME)
+              .toOffsetDateTime();
       assignments.assign(
-          new Assignment(task.title(), task.content(), task.leadUnit(), "Thủ trưởng đơn vị", deadline, task.expectedResult(), DemoOrganisation.COMMITTEE, task.coordinating(), plan.code()),
+          new Assignment(
+              task.title(),
+              task.content(),
+              task.leadUnit(),
+              "Thủ trưởng đơn vị",
+              deadline,
+              task.expectedResult(),
+              DemoOrganisation.COMMITTEE,
+              task.coordinating(),
+              plan.code()),
           caller);
     }
   }

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A task's outcome (DESIGN.md §1). It is derived, never stored, so it cannot disagree with the deadline
- * in force: a done task is ON_TIME when its approved DONE report came at or before the deadline, else
- * LATE; an open task is OVERDUE once the deadline has passed, else IN_PROGRESS.
+ * A task's outcome (DESIGN.md §1). It is derived, never stored, so it cannot disagree with the
+ * deadline in force: a done task is ON_TIME when its approved DONE report came at or before the
+ * deadline, else LATE; an open task is OVERDUE once the deadline has passed, else IN_PROGRESS.
  *
- * <p>Listings filter by outcome in the database, so each outcome also has its {@link Condition} on the
- * stored columns, kept here beside {@link #of} so the two are read and changed together; {@code
+ * <p>Listings filter by outcome in the database, so each outcome also has its {@link Condition} on
+ * the stored columns, kept here beside {@link #of} so the two are read and changed together; {@code
  * OutcomeTest} checks that exactly one condition holds for every task and that it is {@code of}'s.
  */
 public enum Outcome {
@@ -75,11 +75,14 @@ public enum Outcome {
     /** The condition as JPQL on the task alias; its parameters come from {@link #parameters}. */
     String jpql(String alias) {
       String statusTest = alias + ".status = :" + statusParameter();
-      return comparison.jpql == null ? "(" + statusTest + ")" : "(" + statusTest + " and " + String.format(comparison.jpql, alias, NOW) + ")";
+      return comparison.jpql == null
+          ? "(" + statusTest + ")"
+          : "(" + statusTest + " and " + String.format(comparison.jpql, alias, NOW) + ")";
     }
 
     Map<String, Object> parameters(Instant now) {
-      return comparison == Comparison.DEADLINE_PASSED || comparison == Comparison.DEADLINE_NOT_PASSED
+      return comparison == Comparison.DEADLINE_PASSED
+              || comparison == Comparison.DEADLINE_NOT_PASSED
           ? Map.of(statusParameter(), status, NOW, now)
           : Map.of(statusParameter(), status);
     }

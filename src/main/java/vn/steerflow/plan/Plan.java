@@ -15,8 +15,8 @@ import java.util.Objects;
 import vn.steerflow.committee.Committee;
 
 /**
- * A set of tasks a committee issues for a period, from a directive document ("Kế hoạch 15/KH-BCĐ ngày
- * 15/01/2026 về thực hiện Đề án 06"). Its tasks are supervised by the same committee.
+ * A set of tasks a committee issues for a period, from a directive document ("Kế hoạch 15/KH-BCĐ
+ * ngày 15/01/2026 về thực hiện Đề án 06"). Its tasks are supervised by the same committee.
  */
 @Entity
 @Table(name = "SF_PLAN")
@@ -64,12 +64,21 @@ public class Plan {
   protected Plan() {}
 
   /** A plan of an active committee; the period, when given, ends on or after it starts. */
-  public Plan(String code, String name, Committee committee, Directive directive, LocalDate periodStart, LocalDate periodEnd, String createdBy, Instant createdAt) {
+  public Plan(
+      String code,
+      String name,
+      Committee committee,
+      Directive directive,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      String createdBy,
+      Instant createdAt) {
     this.code = text(code, "code");
     this.name = text(name, "name");
     this.committee = Objects.requireNonNull(committee, "committee");
     if (!committee.isActive()) {
-      throw new IllegalArgumentException("committee " + committee.getCode() + " is inactive and issues no plans");
+      throw new IllegalArgumentException(
+          "committee " + committee.getCode() + " is inactive and issues no plans");
     }
     Objects.requireNonNull(directive, "directive");
     this.directiveNumber = text(directive.number(), "directive.number");

@@ -33,7 +33,10 @@ public class PlanResource {
   @POST
   public Response create(PlanRequest request) {
     PlanView plan = plans.create(validation.check(request, "plan"), caller.get());
-    return Response.created(uriInfo.getBaseUriBuilder().path("plans").path(String.valueOf(plan.id())).build()).entity(plan).build();
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("plans").path(String.valueOf(plan.id())).build())
+        .entity(plan)
+        .build();
   }
 
   @GET

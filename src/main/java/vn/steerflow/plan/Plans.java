@@ -19,8 +19,8 @@ import vn.steerflow.committee.Role;
 import vn.steerflow.security.Caller;
 
 /**
- * Plans: a committee's supervisors and leaders issue them; who may read one follows who may read its
- * tasks: the committee's supervisors and leaders, and the officers of units with a task in it.
+ * Plans: a committee's supervisors and leaders issue them; who may read one follows who may read
+ * its tasks: the committee's supervisors and leaders, and the officers of units with a task in it.
  */
 @ApplicationScoped
 public class Plans {
@@ -34,25 +34,41 @@ public class Plans {
   @Transactional
   public PlanView create(PlanRequest request, Caller caller) {
     List<FieldError> errors = new ArrayList<>();
-    Optional<Committee> committee = directory.committee(request.committee()).filter(Committee::isActive);
+    Optional<Committee> committee =
+        directory.committee(request.committee()).filter(Committee::isActive);
     if (committee.isEmpty()) {
-      errors.add(new FieldError("committee", "no active committee has code '" + request.committee() + "'"));
+      errors.add(
+          new FieldError(
+              "committee", "no active committee has code '" + request.committee() + "'"));
     }
-    if (request.periodStart() != null && request.periodEnd() != null && request.periodEnd().isBefore(request.periodStart())) {
+    if (request.periodStart() != null
+        && request.periodEnd() != null
+        && request.periodEnd().isBefore(request.periodStart())) {
       errors.add(new FieldError("periodEnd", "the period ends before it starts"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.badRequest("The plan does not hold: fix the fields listed.", errors);
     }
     if (!caller.supervises(committee.get().getId()) && !caller.leads(committee.get().getId())) {
-      throw ApiException.forbidden("Only the supervisors and leaders of committee " + committee.get().getCode() + " issue its plans.");
+      throw ApiException.forbidden(
+          "Only the supervisors and leaders of committee "
+              + committee.get().getCode()
+              + " issue its plans.");
     }
     if (byCode(request.code()).isPresent()) {
       throw ApiException.conflict("A plan with code " + request.code() + " exists already.");
     }
     PlanRequest.DirectiveRequest directive = request.directive();
-    Plan plan = new Plan(request.code(), request.name(), committee.get(), new Plan.Directive(directive.number(), directive.date(), directive.title()),
-        request.periodStart(), request.periodEnd(), caller.username(), Instant.now());
+    Plan plan =
+        new Plan(
+            request.code(),
+            request.name(),
+            committee.get(),
+            new Plan.Directive(directive.number(), directive.date(), directive.title()),
+            request.periodStart(),
+            request.periodEnd(),
+            caller.username(),
+            Instant.now());
     em.persist(plan);
     em.flush();
     return PlanView.of(plan, 0);
@@ -68,7 +84,8 @@ public class Plans {
       parameters.put("committee", caller.committeeId());
     }
     if (caller.has(Role.OFFICER) && caller.unitId() != null) {
-      any.add("exists (select t.id from Task t left join t.coordinatingUnits c where t.plan = p and (t.leadUnit.id = :unit or c.id = :unit))");
+      any.add(
+          "exists (select t.id from Task t left join t.coordinatingUnits c where t.plan = p and (t.leadUnit.id = :unit or c.id = :unit))");
       parameters.put("unit", caller.unitId());
     }
     if (any.isEmpty()) {
@@ -76,14 +93,19 @@ public class Plans {
     }
     String where = " where " + String.join(" or ", any);
     var count = em.createQuery("select count(p) from Plan p" + where, Long.class);
-    var query = em.createQuery("select p from Plan p" + where + " order by p.directiveDate desc, p.id desc", Plan.class);
-    parameters.forEach((name, value) -> {
-      count.setParameter(name, value);
-      query.setParameter(name, value);
-    });
-    List<PlanView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList().stream()
-        .map(p -> PlanView.of(p, search.countInPlan(p, caller)))
-        .toList();
+    var query =
+        em.createQuery(
+            "select p from Plan p" + where + " order by p.directiveDate desc, p.id desc",
+            Plan.class);
+    parameters.forEach(
+        (name, value) -> {
+          count.setParameter(name, value);
+          query.setParameter(name, value);
+        });
+    List<PlanView> items =
+        query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList().stream()
+            .map(p -> PlanView.of(p, search.countInPlan(p, caller)))
+            .toList();
     return new Page<>(items, count.getSingleResult(), paging.page(), paging.size());
   }
 
@@ -92,7 +114,8 @@ public class Plans {
   public PlanView get(String reference, Caller caller) {
     Plan plan = byReference(reference).orElseThrow(() -> notFound(reference));
     long visible = search.countInPlan(plan, caller);
-    boolean committeeMember = caller.supervises(plan.getCommittee().getId()) || caller.leads(plan.getCommittee().getId());
+    boolean committeeMember =
+        caller.supervises(plan.getCommittee().getId()) || caller.leads(plan.getCommittee().getId());
     if (!committeeMember && visible == 0) {
       throw notFound(reference);
     }
@@ -116,7 +139,12 @@ public class Plans {
   }
 
   private Optional<Plan> byCode(String code) {
-    return em.createQuery("select p from Plan p where p.code = :code", Plan.class).setParameter("code", code).getResultList().stream().findFirst();
+    return em
+        .createQuery("select p from Plan p where p.code = :code", Plan.class)
+        .setParameter("code", code)
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 
   private static ApiException notFound(String reference) {

@@ -51,7 +51,8 @@ public class Task {
   @Column(name = "RESPONSIBLE_LEADER", nullable = false)
   private String responsibleLeader;
 
-  // clear time: the deadline in force (moved by a granted extension); for a REGULAR task the end of its
+  // clear time: the deadline in force (moved by a granted extension); for a REGULAR task the end of
+  // its
   // reporting, each period's report being due at the period's end
   @Column(name = "DEADLINE", nullable = false)
   private Instant deadline;
@@ -77,7 +78,10 @@ public class Task {
   private Plan plan;
 
   @ManyToMany
-  @JoinTable(name = "SF_TASK_COORDINATOR", joinColumns = @JoinColumn(name = "TASK_ID"), inverseJoinColumns = @JoinColumn(name = "UNIT_ID"))
+  @JoinTable(
+      name = "SF_TASK_COORDINATOR",
+      joinColumns = @JoinColumn(name = "TASK_ID"),
+      inverseJoinColumns = @JoinColumn(name = "UNIT_ID"))
   private Set<Unit> coordinatingUnits = new LinkedHashSet<>();
 
   @Enumerated(EnumType.STRING)
@@ -106,14 +110,34 @@ public class Task {
 
   protected Task() {}
 
-  public Task(Assignment assignment, Unit leadUnit, Committee committee, Set<Unit> coordinatingUnits, String createdBy, Instant createdAt) {
+  public Task(
+      Assignment assignment,
+      Unit leadUnit,
+      Committee committee,
+      Set<Unit> coordinatingUnits,
+      String createdBy,
+      Instant createdAt) {
     this(assignment, leadUnit, committee, coordinatingUnits, null, createdBy, createdAt);
   }
 
   /** A task in a plan ({@code plan} may be null); the plan must be the supervising committee's. */
-  public Task(Assignment assignment, Unit leadUnit, Committee committee, Set<Unit> coordinatingUnits, Plan plan, String createdBy, Instant createdAt) {
+  public Task(
+      Assignment assignment,
+      Unit leadUnit,
+      Committee committee,
+      Set<Unit> coordinatingUnits,
+      Plan plan,
+      String createdBy,
+      Instant createdAt) {
     if (plan != null && !plan.getCommittee().getCode().equals(committee.getCode())) {
-      throw new IllegalArgumentException("plan " + plan.getCode() + " is committee " + plan.getCommittee().getCode() + "'s, not " + committee.getCode() + "'s");
+      throw new IllegalArgumentException(
+          "plan "
+              + plan.getCode()
+              + " is committee "
+              + plan.getCommittee().getCode()
+              + "'s, not "
+              + committee.getCode()
+              + "'s");
     }
     this.plan = plan;
     this.title = assignment.title().strip();
@@ -122,11 +146,13 @@ public class Task {
     this.responsibleLeader = assignment.responsibleLeader().strip();
     this.kind = assignment.kindOrDefault();
     if (kind == TaskKind.REGULAR) {
-      this.reportingPeriod = assignment.reportingPeriod().strip().toUpperCase(java.util.Locale.ROOT);
+      this.reportingPeriod =
+          assignment.reportingPeriod().strip().toUpperCase(java.util.Locale.ROOT);
       if (ReportingCalendar.period(reportingPeriod).isEmpty()) {
         throw new IllegalArgumentException("not a reporting period: " + reportingPeriod);
       }
-      this.reportingUntil = Objects.requireNonNull(assignment.reportingUntil(), "reportingUntil").toInstant();
+      this.reportingUntil =
+          Objects.requireNonNull(assignment.reportingUntil(), "reportingUntil").toInstant();
       this.deadline = reportingUntil;
     } else {
       this.deadline = Objects.requireNonNull(assignment.deadline(), "deadline").toInstant();
@@ -166,18 +192,20 @@ public class Task {
   }
 
   /**
-   * A supervisor granted an extension: the new deadline is in force from now on, and the outcome counts
-   * against it. Only an open one-off task has a deadline to move, and only later.
+   * A supervisor granted an extension: the new deadline is in force from now on, and the outcome
+   * counts against it. Only an open one-off task has a deadline to move, and only later.
    */
   public void extendDeadline(Instant newDeadline) {
     if (status != TaskStatus.OPEN) {
       throw new IllegalStateException("task " + code + " is " + status);
     }
     if (kind != TaskKind.ONE_OFF) {
-      throw new IllegalStateException("task " + code + " is " + kind + ": its periods have no deadline to extend");
+      throw new IllegalStateException(
+          "task " + code + " is " + kind + ": its periods have no deadline to extend");
     }
     if (!newDeadline.isAfter(deadline)) {
-      throw new IllegalArgumentException("an extension moves the deadline later, not to " + newDeadline);
+      throw new IllegalArgumentException(
+          "an extension moves the deadline later, not to " + newDeadline);
     }
     deadline = newDeadline;
   }
@@ -214,7 +242,9 @@ public class Task {
     return deadline;
   }
 
-  /** A REGULAR task's reporting period as given (MONTHLY, QUARTERLY, or ISO-8601); null for ONE_OFF. */
+  /**
+   * A REGULAR task's reporting period as given (MONTHLY, QUARTERLY, or ISO-8601); null for ONE_OFF.
+   */
   public String getReportingPeriod() {
     return reportingPeriod;
   }

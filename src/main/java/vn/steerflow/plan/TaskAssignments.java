@@ -21,15 +21,15 @@ import vn.steerflow.api.FieldError;
 import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
-import vn.steerflow.workflow.TaskCycleContract;
 import vn.steerflow.workflow.ReportingCalendar;
+import vn.steerflow.workflow.TaskCycleContract;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.Workflow;
 
 /**
- * Assigning a task: checks the five clears against the organisation, saves the task and starts its cycle
- * in one transaction, so there is never a task without a cycle or a cycle without a task.
+ * Assigning a task: checks the five clears against the organisation, saves the task and starts its
+ * cycle in one transaction, so there is never a task without a cycle or a cycle without a task.
  */
 @ApplicationScoped
 public class TaskAssignments {
@@ -47,19 +47,30 @@ public class TaskAssignments {
     List<FieldError> errors = new ArrayList<>();
     Optional<Unit> lead = unit(request.leadUnit());
     if (lead.isEmpty()) {
-      errors.add(new FieldError("leadUnit", "no active unit has code '" + request.leadUnit() + "'"));
+      errors.add(
+          new FieldError("leadUnit", "no active unit has code '" + request.leadUnit() + "'"));
     }
     Optional<Committee> committee = committee(request.committee());
     if (committee.isEmpty()) {
-      errors.add(new FieldError("committee", "no active committee has code '" + request.committee() + "'"));
+      errors.add(
+          new FieldError(
+              "committee", "no active committee has code '" + request.committee() + "'"));
     }
     Optional<Plan> plan = Optional.empty();
     if (request.plan() != null) {
       plan = plans.byReference(request.plan());
       if (plan.isEmpty()) {
         errors.add(new FieldError("plan", "no plan has id or code '" + request.plan() + "'"));
-      } else if (committee.isPresent() && !plan.get().getCommittee().getId().equals(committee.get().getId())) {
-        errors.add(new FieldError("plan", "plan " + plan.get().getCode() + " is committee " + plan.get().getCommittee().getCode() + "'s; its tasks are supervised by that committee"));
+      } else if (committee.isPresent()
+          && !plan.get().getCommittee().getId().equals(committee.get().getId())) {
+        errors.add(
+            new FieldError(
+                "plan",
+                "plan "
+                    + plan.get().getCode()
+                    + " is committee "
+                    + plan.get().getCommittee().getCode()
+                    + "'s; its tasks are supervised by that committee"));
       }
     }
     Set<Unit> coordinating = new LinkedHashSet<>();
@@ -68,7 +79,9 @@ public class TaskAssignments {
       if (unit.isEmpty()) {
         errors.add(new FieldError("coordinatingUnits", "no active unit has code '" + code + "'"));
       } else if (lead.isPresent() && unit.get().getId().equals(lead.get().getId())) {
-        errors.add(new FieldError("coordinatingUnits", "the lead unit '" + code + "' cannot also coordinate"));
+        errors.add(
+            new FieldError(
+                "coordinatingUnits", "the lead unit '" + code + "' cannot also coordinate"));
       } else {
         coordinating.add(unit.get());
       }
@@ -81,20 +94,41 @@ public class TaskAssignments {
       errors.addAll(reportingErrors(request, now));
     }
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest("The assignment does not hold by the five clears: fix the fields listed.", errors);
+      throw ApiException.badRequest(
+          "The assignment does not hold by the five clears: fix the fields listed.", errors);
     }
     if (!caller.supervises(committee.get().getId()) && !caller.leads(committee.get().getId())) {
-      throw ApiException.forbidden("Only the supervisors and leaders of committee " + committee.get().getCode() + " assign its tasks.");
+      throw ApiException.forbidden(
+          "Only the supervisors and leaders of committee "
+              + committee.get().getCode()
+              + " assign its tasks.");
     }
 
-    Task task = new Task(request, lead.get(), committee.get(), coordinating, plan.orElse(null), caller.username(), now);
+    Task task =
+        new Task(
+            request,
+            lead.get(),
+            committee.get(),
+            coordinating,
+            plan.orElse(null),
+            caller.username(),
+            now);
     em.persist(task);
     // The sequence gives the id at persist time, so the code goes into the same INSERT.
     task.assignCode("NV-" + now.atZone(ZoneOffset.UTC).getYear() + "-" + task.getId());
     // recorded before the cycle starts: a REGULAR task's first period opens inside the start
-    tasks.record(task, caller.username(), TimelineActions.ASSIGNED, "Lead unit " + task.getLeadUnit().getCode()
-        + (task.getKind() == TaskKind.REGULAR ? ", reporting " + task.getReportingPeriod() + " until " + task.getReportingUntil() : ", deadline " + task.getDeadline()));
-    task.cycleStarted(workflow.start(TaskCycleContract.DEFAULT_PROCESS_ID, task.getCode(), cycleVariables(task, now)));
+    tasks.record(
+        task,
+        caller.username(),
+        TimelineActions.ASSIGNED,
+        "Lead unit "
+            + task.getLeadUnit().getCode()
+            + (task.getKind() == TaskKind.REGULAR
+                ? ", reporting " + task.getReportingPeriod() + " until " + task.getReportingUntil()
+                : ", deadline " + task.getDeadline()));
+    task.cycleStarted(
+        workflow.start(
+            TaskCycleContract.DEFAULT_PROCESS_ID, task.getCode(), cycleVariables(task, now)));
     return task;
   }
 
@@ -102,23 +136,45 @@ public class TaskAssignments {
   private static List<FieldError> reportingErrors(Assignment request, Instant now) {
     Instant until = request.reportingUntil().toInstant();
     if (!until.isAfter(now)) {
-      return List.of(new FieldError("reportingUntil", "clear time: the end of reporting must be in the future"));
+      return List.of(
+          new FieldError(
+              "reportingUntil", "clear time: the end of reporting must be in the future"));
     }
     return ReportingCalendar.period(request.reportingPeriod())
-        .filter(period -> ReportingCalendar.periodCount(now, period, until) > ReportingCalendar.MOST_PERIODS)
-        .map(period -> List.of(new FieldError("reportingPeriod", "more than " + ReportingCalendar.MOST_PERIODS + " periods before reportingUntil: choose a longer period")))
+        .filter(
+            period ->
+                ReportingCalendar.periodCount(now, period, until) > ReportingCalendar.MOST_PERIODS)
+        .map(
+            period ->
+                List.of(
+                    new FieldError(
+                        "reportingPeriod",
+                        "more than "
+                            + ReportingCalendar.MOST_PERIODS
+                            + " periods before reportingUntil: choose a longer period")))
         .orElse(List.of());
   }
 
-  /** The variables the cycle starts with (TaskCycleContract.Vars); periods start at the assignment. */
+  /**
+   * The variables the cycle starts with (TaskCycleContract.Vars); periods start at the assignment.
+   */
   static Map<String, Object> cycleVariables(Task task, Instant now) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(Vars.TASK_KIND, task.getKind() == TaskKind.REGULAR ? TaskCycleContract.TaskKind.REGULAR : TaskCycleContract.TaskKind.ONE_OFF);
+    variables.put(
+        Vars.TASK_KIND,
+        task.getKind() == TaskKind.REGULAR
+            ? TaskCycleContract.TaskKind.REGULAR
+            : TaskCycleContract.TaskKind.ONE_OFF);
     variables.put(Vars.LEAD_UNIT, WorkGroups.unit(task.getLeadUnit().getCode()));
     variables.put(Vars.SUPERVISOR_GROUP, WorkGroups.supervisors(task.getCommittee().getCode()));
     variables.put(Vars.LEADER_GROUP, WorkGroups.leaders(task.getCommittee().getCode()));
-    variables.put(Vars.COORDINATING_UNITS,
-        task.getCoordinatingUnits().stream().map(Unit::getCode).sorted().map(WorkGroups::unit).collect(Collectors.toCollection(ArrayList::new)));
+    variables.put(
+        Vars.COORDINATING_UNITS,
+        task.getCoordinatingUnits().stream()
+            .map(Unit::getCode)
+            .sorted()
+            .map(WorkGroups::unit)
+            .collect(Collectors.toCollection(ArrayList::new)));
     variables.put(Vars.DEADLINE, Date.from(task.getDeadline()));
     if (task.getKind() == TaskKind.REGULAR) {
       variables.put(Vars.REPORTING_PERIOD, task.getReportingPeriod());
@@ -134,13 +190,24 @@ public class TaskAssignments {
     if (code == null) {
       return Optional.empty();
     }
-    return em.createQuery("select u from Unit u where u.code = :code and u.active = true", Unit.class).setParameter("code", code.strip()).getResultList().stream().findFirst();
+    return em
+        .createQuery("select u from Unit u where u.code = :code and u.active = true", Unit.class)
+        .setParameter("code", code.strip())
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 
   private Optional<Committee> committee(String code) {
     if (code == null) {
       return Optional.empty();
     }
-    return em.createQuery("select c from Committee c where c.code = :code and c.active = true", Committee.class).setParameter("code", code.strip()).getResultList().stream().findFirst();
+    return em
+        .createQuery(
+            "select c from Committee c where c.code = :code and c.active = true", Committee.class)
+        .setParameter("code", code.strip())
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 }

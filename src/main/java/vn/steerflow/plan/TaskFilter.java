@@ -15,8 +15,9 @@ import vn.steerflow.api.FieldError;
 import vn.steerflow.api.Page;
 
 /**
- * What a task listing asks for: filters (all optional, combined with AND; several outcomes with OR), the
- * order and the page. Parsed from query text here, so every parameter at fault is named in one 400.
+ * What a task listing asks for: filters (all optional, combined with AND; several outcomes with
+ * OR), the order and the page. Parsed from query text here, so every parameter at fault is named in
+ * one 400.
  *
  * @param plan a plan's id or code
  * @param unit a unit's code: tasks it leads or coordinates
@@ -35,9 +36,17 @@ public record TaskFilter(
     Page.Request paging) {
 
   static final int MAX_TEXT = 200;
+
   /** The query parameters, as clients send them and as 400s name them. */
-  static final String PLAN = "plan", UNIT = "unit", OUTCOME = "outcome", OVERDUE = "overdue", DEADLINE_FROM = "deadlineFrom", DEADLINE_TO = "deadlineTo",
-      TEXT = "q", SORT = "sort", DIR = "dir";
+  static final String PLAN = "plan",
+      UNIT = "unit",
+      OUTCOME = "outcome",
+      OVERDUE = "overdue",
+      DEADLINE_FROM = "deadlineFrom",
+      DEADLINE_TO = "deadlineTo",
+      TEXT = "q",
+      SORT = "sort",
+      DIR = "dir";
 
   /** The orders a listing offers; ties are broken by the task's id, so pages never overlap. */
   public enum Sort {
@@ -59,16 +68,30 @@ public record TaskFilter(
   }
 
   public TaskFilter {
-    outcomes = outcomes == null || outcomes.isEmpty() ? EnumSet.noneOf(Outcome.class) : EnumSet.copyOf(outcomes);
+    outcomes =
+        outcomes == null || outcomes.isEmpty()
+            ? EnumSet.noneOf(Outcome.class)
+            : EnumSet.copyOf(outcomes);
   }
 
   /** Every task of the plan, in any order: for counting. */
   static TaskFilter ofPlan(String plan) {
-    return new TaskFilter(plan, null, Set.of(), null, null, null, null, Sort.DEADLINE, false, new Page.Request(0, 1));
+    return new TaskFilter(
+        plan, null, Set.of(), null, null, null, null, Sort.DEADLINE, false, new Page.Request(0, 1));
   }
 
   public static TaskFilter parse(
-      String plan, String unit, List<String> outcome, String overdue, String deadlineFrom, String deadlineTo, String q, String page, String size, String sort, String dir) {
+      String plan,
+      String unit,
+      List<String> outcome,
+      String overdue,
+      String deadlineFrom,
+      String deadlineTo,
+      String q,
+      String page,
+      String size,
+      String sort,
+      String dir) {
     List<FieldError> errors = new ArrayList<>();
     Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
     for (String value : outcome == null ? List.<String>of() : outcome) {
@@ -79,7 +102,10 @@ public record TaskFilter(
         try {
           outcomes.add(Outcome.valueOf(part.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-          errors.add(new FieldError(OUTCOME, "one of " + Arrays.toString(Outcome.values()) + ", not '" + part.strip() + "'"));
+          errors.add(
+              new FieldError(
+                  OUTCOME,
+                  "one of " + Arrays.toString(Outcome.values()) + ", not '" + part.strip() + "'"));
         }
       }
     }
@@ -102,7 +128,11 @@ public record TaskFilter(
     }
     Sort order = Sort.DEADLINE;
     if (sort != null && !sort.isBlank()) {
-      order = Arrays.stream(Sort.values()).filter(s -> s.attribute.equals(sort.strip())).findFirst().orElse(null);
+      order =
+          Arrays.stream(Sort.values())
+              .filter(s -> s.attribute.equals(sort.strip()))
+              .findFirst()
+              .orElse(null);
       if (order == null) {
         errors.add(new FieldError(SORT, "one of " + Sort.names() + ", not '" + sort + "'"));
       }
@@ -117,9 +147,23 @@ public record TaskFilter(
     }
     Page.Request paging = Page.Request.parse(page, size, errors);
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest("Fix the listing parameters: " + errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", ")) + ".", errors);
+      throw ApiException.badRequest(
+          "Fix the listing parameters: "
+              + errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "))
+              + ".",
+          errors);
     }
-    return new TaskFilter(blankToNull(plan), blankToNull(unit), outcomes, overdueOnly, from, to, text, order, descending, paging);
+    return new TaskFilter(
+        blankToNull(plan),
+        blankToNull(unit),
+        outcomes,
+        overdueOnly,
+        from,
+        to,
+        text,
+        order,
+        descending,
+        paging);
   }
 
   private static Instant instant(String field, String text, List<FieldError> errors) {
@@ -131,7 +175,12 @@ public record TaskFilter(
     try {
       return OffsetDateTime.parse(iso).toInstant();
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "an ISO-8601 date-time with offset, e.g. 2026-12-31T17:00:00+07:00, not '" + text + "'"));
+      errors.add(
+          new FieldError(
+              field,
+              "an ISO-8601 date-time with offset, e.g. 2026-12-31T17:00:00+07:00, not '"
+                  + text
+                  + "'"));
       return null;
     }
   }

@@ -8,16 +8,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import vn.steerflow.api.Page;
 import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
-/** Assigning tasks, listing those the caller may see, and reading one with its steps and timeline. */
+/**
+ * Assigning tasks, listing those the caller may see, and reading one with its steps and timeline.
+ */
 @Path("tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,7 +40,9 @@ public class TaskResource {
   @POST
   public Response assign(Assignment request) {
     Task task = assignments.assign(validation.check(request, "assignment"), caller.get());
-    return Response.created(uriInfo.getBaseUriBuilder().path("tasks").path(task.getCode()).build()).entity(show(task.getCode())).build();
+    return Response.created(uriInfo.getBaseUriBuilder().path("tasks").path(task.getCode()).build())
+        .entity(show(task.getCode()))
+        .build();
   }
 
   /** Tasks the caller may see, filtered, sorted and paged; see TaskFilter for the parameters. */
@@ -55,7 +59,10 @@ public class TaskResource {
       @QueryParam("size") String size,
       @QueryParam("sort") String sort,
       @QueryParam("dir") String dir) {
-    return search.search(TaskFilter.parse(plan, unit, outcome, overdue, deadlineFrom, deadlineTo, q, page, size, sort, dir), caller.get());
+    return search.search(
+        TaskFilter.parse(
+            plan, unit, outcome, overdue, deadlineFrom, deadlineTo, q, page, size, sort, dir),
+        caller.get());
   }
 
   @GET

@@ -20,9 +20,10 @@ import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
 
 /**
- * Task listings. Everything is decided in the database: who may see a task ({@link Tasks#canSee}, as a
- * condition), the filters, the outcome (as {@link Outcome.Condition}s), the order and the page; so the
- * total is the number of tasks the caller may see that match, not a count of one filtered page.
+ * Task listings. Everything is decided in the database: who may see a task ({@link Tasks#canSee},
+ * as a condition), the filters, the outcome (as {@link Outcome.Condition}s), the order and the
+ * page; so the total is the number of tasks the caller may see that match, not a count of one
+ * filtered page.
  */
 @ApplicationScoped
 public class TaskSearch {
@@ -43,24 +44,45 @@ public class TaskSearch {
     if (where == null) {
       return new Page<>(List.of(), 0, filter.paging().page(), filter.paging().size());
     }
-    long total = where.bind(em.createQuery("select count(t) from Task t where " + where.jpql(), Long.class)).getSingleResult();
+    long total =
+        where
+            .bind(em.createQuery("select count(t) from Task t where " + where.jpql(), Long.class))
+            .getSingleResult();
     String direction = filter.descending() ? " desc" : " asc";
-    TypedQuery<Task> query = where.bind(em.createQuery(
-        "select t from Task t where " + where.jpql() + " order by t." + filter.sort().attribute + direction + ", t.id" + direction, Task.class));
-    List<Task> tasks = query
-        // One query for the coordinating units of the whole page instead of one per task.
-        .setHint("eclipselink.batch", "t.coordinatingUnits")
-        .setHint("eclipselink.batch.type", "IN")
-        .setFirstResult(filter.paging().offset())
-        .setMaxResults(filter.paging().size())
-        .getResultList();
-    return new Page<>(tasks.stream().map(t -> TaskSummary.of(t, now)).toList(), total, filter.paging().page(), filter.paging().size());
+    TypedQuery<Task> query =
+        where.bind(
+            em.createQuery(
+                "select t from Task t where "
+                    + where.jpql()
+                    + " order by t."
+                    + filter.sort().attribute
+                    + direction
+                    + ", t.id"
+                    + direction,
+                Task.class));
+    List<Task> tasks =
+        query
+            // One query for the coordinating units of the whole page instead of one per task.
+            .setHint("eclipselink.batch", "t.coordinatingUnits")
+            .setHint("eclipselink.batch.type", "IN")
+            .setFirstResult(filter.paging().offset())
+            .setMaxResults(filter.paging().size())
+            .getResultList();
+    return new Page<>(
+        tasks.stream().map(t -> TaskSummary.of(t, now)).toList(),
+        total,
+        filter.paging().page(),
+        filter.paging().size());
   }
 
   /** How many of the plan's tasks the caller may see. */
   long countInPlan(Plan plan, Caller caller) {
     Where where = where(TaskFilter.ofPlan(String.valueOf(plan.getId())), caller, Instant.now());
-    return where == null ? 0 : where.bind(em.createQuery("select count(t) from Task t where " + where.jpql(), Long.class)).getSingleResult();
+    return where == null
+        ? 0
+        : where
+            .bind(em.createQuery("select count(t) from Task t where " + where.jpql(), Long.class))
+            .getSingleResult();
   }
 
   /** The conditions of the listing; null when the caller may see no task at all. */
@@ -70,12 +92,25 @@ public class TaskSearch {
       return null;
     }
     if (filter.plan() != null) {
-      Plan plan = plans.byReference(filter.plan()).orElseThrow(() -> ApiException.badRequest(TaskFilter.PLAN, "no plan has id or code '" + filter.plan() + "'"));
+      Plan plan =
+          plans
+              .byReference(filter.plan())
+              .orElseThrow(
+                  () ->
+                      ApiException.badRequest(
+                          TaskFilter.PLAN, "no plan has id or code '" + filter.plan() + "'"));
       where.and("t.plan.id = :planId", "planId", plan.getId());
     }
     if (filter.unit() != null) {
-      Unit unit = directory.unit(filter.unit()).orElseThrow(() -> ApiException.badRequest(TaskFilter.UNIT, "no unit has code '" + filter.unit() + "'"));
-      where.and("(t.leadUnit.id = :unitId or " + coordinates("unitId") + ")", "unitId", unit.getId());
+      Unit unit =
+          directory
+              .unit(filter.unit())
+              .orElseThrow(
+                  () ->
+                      ApiException.badRequest(
+                          TaskFilter.UNIT, "no unit has code '" + filter.unit() + "'"));
+      where.and(
+          "(t.leadUnit.id = :unitId or " + coordinates("unitId") + ")", "unitId", unit.getId());
     }
     if (!filter.outcomes().isEmpty()) {
       List<String> any = new ArrayList<>();
@@ -99,7 +134,14 @@ public class TaskSearch {
     }
     if (filter.text() != null) {
       String like = "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%";
-      where.and("(lower(t.title) like :text escape '" + LIKE_ESCAPE + "' or lower(t.content) like :text escape '" + LIKE_ESCAPE + "')", "text", like);
+      where.and(
+          "(lower(t.title) like :text escape '"
+              + LIKE_ESCAPE
+              + "' or lower(t.content) like :text escape '"
+              + LIKE_ESCAPE
+              + "')",
+          "text",
+          like);
     }
     return where;
   }
@@ -127,8 +169,21 @@ public class TaskSearch {
 
   private static String coordinates(String unitParameter) {
     String alias = "c_" + unitParameter;
-    return "exists (select " + alias + "t.id from Task " + alias + "t join " + alias + "t.coordinatingUnits " + alias
-        + " where " + alias + "t.id = t.id and " + alias + ".id = :" + unitParameter + ")";
+    return "exists (select "
+        + alias
+        + "t.id from Task "
+        + alias
+        + "t join "
+        + alias
+        + "t.coordinatingUnits "
+        + alias
+        + " where "
+        + alias
+        + "t.id = t.id and "
+        + alias
+        + ".id = :"
+        + unitParameter
+        + ")";
   }
 
   static String escapeLike(String text) {

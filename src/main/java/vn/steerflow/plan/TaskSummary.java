@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import vn.steerflow.plan.TaskView.UnitRef;
 
-/** A task in a listing: who, what, by when, and how it stands; no steps or timeline (see TaskView). */
+/**
+ * A task in a listing: who, what, by when, and how it stands; no steps or timeline (see TaskView).
+ */
 public record TaskSummary(
     String code,
     String title,
@@ -26,7 +28,10 @@ public record TaskSummary(
         task.getCode(),
         task.getTitle(),
         UnitRef.of(task.getLeadUnit()),
-        task.getCoordinatingUnits().stream().map(UnitRef::of).sorted(Comparator.comparing(UnitRef::code)).toList(),
+        task.getCoordinatingUnits().stream()
+            .map(UnitRef::of)
+            .sorted(Comparator.comparing(UnitRef::code))
+            .toList(),
         TaskView.utc(task.getDeadline()),
         task.getCommittee().getCode(),
         task.getPlan() == null ? null : task.getPlan().getCode(),

@@ -7,8 +7,9 @@ import vn.steerflow.committee.Unit;
 import vn.steerflow.workflow.WorkStep;
 
 /**
- * A task as the API shows it: its five clears, its outcome, the steps open now and its timeline. The
- * deadline is the one in force; a REGULAR task also shows its reporting period and end of reporting.
+ * A task as the API shows it: its five clears, its outcome, the steps open now and its timeline.
+ * The deadline is the one in force; a REGULAR task also shows its reporting period and end of
+ * reporting.
  */
 public record TaskView(
     String code,
@@ -44,7 +45,8 @@ public record TaskView(
 
   public record TimelineView(OffsetDateTime at, String actor, String action, String detail) {
     static TimelineView of(TimelineEntry entry) {
-      return new TimelineView(utc(entry.getAt()), entry.getActor(), entry.getAction(), entry.getDetail());
+      return new TimelineView(
+          utc(entry.getAt()), entry.getActor(), entry.getAction(), entry.getDetail());
     }
   }
 
@@ -52,7 +54,8 @@ public record TaskView(
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
-  static TaskView of(Task task, List<WorkStep> steps, List<TimelineEntry> timeline, java.time.Instant now) {
+  static TaskView of(
+      Task task, List<WorkStep> steps, List<TimelineEntry> timeline, java.time.Instant now) {
     return new TaskView(
         task.getCode(),
         task.getTitle(),
@@ -65,7 +68,10 @@ public record TaskView(
         task.getExpectedResult(),
         task.getCommittee().getCode(),
         task.getPlan() == null ? null : task.getPlan().getCode(),
-        task.getCoordinatingUnits().stream().map(UnitRef::of).sorted(java.util.Comparator.comparing(UnitRef::code)).toList(),
+        task.getCoordinatingUnits().stream()
+            .map(UnitRef::of)
+            .sorted(java.util.Comparator.comparing(UnitRef::code))
+            .toList(),
         task.getKind(),
         task.outcome(now),
         utc(task.getCompletedAt()),

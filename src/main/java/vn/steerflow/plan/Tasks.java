@@ -14,9 +14,9 @@ import vn.steerflow.security.Caller;
 import vn.steerflow.workflow.Workflow;
 
 /**
- * Finding tasks, and the rule of who may see one: officers of its lead or coordinating units, and the
- * supervisors and leaders of its committee. A task the caller may not see answers 404, as if it did not
- * exist, so that codes of other units' tasks do not leak.
+ * Finding tasks, and the rule of who may see one: officers of its lead or coordinating units, and
+ * the supervisors and leaders of its committee. A task the caller may not see answers 404, as if it
+ * did not exist, so that codes of other units' tasks do not leak.
  */
 @ApplicationScoped
 @Transactional
@@ -33,19 +33,28 @@ public class Tasks {
   }
 
   public Optional<Task> byCode(String code) {
-    return em.createQuery("select t from Task t where t.code = :code", Task.class).setParameter("code", code).getResultList().stream().findFirst();
+    return em
+        .createQuery("select t from Task t where t.code = :code", Task.class)
+        .setParameter("code", code)
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 
   public List<Task> byCodes(Collection<String> codes) {
     if (codes.isEmpty()) {
       return List.of();
     }
-    return em.createQuery("select t from Task t where t.code in :codes", Task.class).setParameter("codes", codes).getResultList();
+    return em.createQuery("select t from Task t where t.code in :codes", Task.class)
+        .setParameter("codes", codes)
+        .getResultList();
   }
 
   /** The task, if it exists and the caller may see it; else 404. */
   public Task visible(String code, Caller caller) {
-    return byCode(code).filter(t -> canSee(t, caller)).orElseThrow(() -> ApiException.notFound("No task " + code + " that you can see."));
+    return byCode(code)
+        .filter(t -> canSee(t, caller))
+        .orElseThrow(() -> ApiException.notFound("No task " + code + " that you can see."));
   }
 
   public static boolean canSee(Task task, Caller caller) {
@@ -61,6 +70,10 @@ public class Tasks {
   }
 
   public List<TimelineEntry> timeline(Task task) {
-    return em.createQuery("select e from TimelineEntry e where e.task = :task order by e.at, e.id", TimelineEntry.class).setParameter("task", task).getResultList();
+    return em.createQuery(
+            "select e from TimelineEntry e where e.task = :task order by e.at, e.id",
+            TimelineEntry.class)
+        .setParameter("task", task)
+        .getResultList();
   }
 }

@@ -6,8 +6,8 @@ import jakarta.transaction.Transactional;
 import vn.steerflow.workflow.delegate.TaskCycleEvents;
 
 /**
- * Writes the steps the engine takes on its own (urging, marking overdue) into the task's timeline, in
- * the engine's transaction.
+ * Writes the steps the engine takes on its own (urging, marking overdue) into the task's timeline,
+ * in the engine's transaction.
  */
 @ApplicationScoped
 public class TimelineTaskCycleEvents implements TaskCycleEvents {
@@ -17,12 +17,28 @@ public class TimelineTaskCycleEvents implements TaskCycleEvents {
   @Override
   @Transactional
   public void unitUrged(String taskCode, int urgeCount) {
-    tasks.byCode(taskCode).ifPresent(task -> tasks.record(task, TimelineActions.SYSTEM_ACTOR, TimelineActions.URGED, "Reminder " + urgeCount + " sent to " + task.getLeadUnit().getCode()));
+    tasks
+        .byCode(taskCode)
+        .ifPresent(
+            task ->
+                tasks.record(
+                    task,
+                    TimelineActions.SYSTEM_ACTOR,
+                    TimelineActions.URGED,
+                    "Reminder " + urgeCount + " sent to " + task.getLeadUnit().getCode()));
   }
 
   @Override
   @Transactional
   public void taskOverdue(String taskCode) {
-    tasks.byCode(taskCode).ifPresent(task -> tasks.record(task, TimelineActions.SYSTEM_ACTOR, TimelineActions.OVERDUE, "Deadline " + task.getDeadline() + " passed"));
+    tasks
+        .byCode(taskCode)
+        .ifPresent(
+            task ->
+                tasks.record(
+                    task,
+                    TimelineActions.SYSTEM_ACTOR,
+                    TimelineActions.OVERDUE,
+                    "Deadline " + task.getDeadline() + " passed"));
   }
 }

@@ -14,8 +14,8 @@ import vn.steerflow.committee.Unit;
 import vn.steerflow.plan.Task;
 
 /**
- * A coordinating unit's contribution to a task, for the lead unit to build its report on. One per unit
- * and task (also a unique key in the database); it is not edited afterwards.
+ * A coordinating unit's contribution to a task, for the lead unit to build its report on. One per
+ * unit and task (also a unique key in the database); it is not edited afterwards.
  */
 @Entity
 @Table(name = "SF_CONTRIBUTION")
@@ -47,11 +47,13 @@ public class Contribution {
 
   protected Contribution() {}
 
-  public Contribution(Task task, Unit unit, String text, int progress, String submittedBy, Instant submittedAt) {
+  public Contribution(
+      Task task, Unit unit, String text, int progress, String submittedBy, Instant submittedAt) {
     this.task = Objects.requireNonNull(task);
     this.unit = Objects.requireNonNull(unit);
     if (task.getCoordinatingUnits().stream().noneMatch(u -> u.getId().equals(unit.getId()))) {
-      throw new IllegalArgumentException("unit " + unit.getCode() + " does not coordinate task " + task.getCode());
+      throw new IllegalArgumentException(
+          "unit " + unit.getCode() + " does not coordinate task " + task.getCode());
     }
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("a contribution says what the unit did");

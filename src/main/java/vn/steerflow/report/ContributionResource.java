@@ -36,7 +36,11 @@ public class ContributionResource {
 
   @POST
   public Response contribute(@PathParam("code") String code, ContributionRequest request) {
-    Contribution contribution = coordination.contribute(code, validation.check(request, "contribution"), caller.get());
-    return Response.created(uriInfo.getBaseUriBuilder().path("tasks").path(code).path("contributions").build()).entity(coordination.view(contribution)).build();
+    Contribution contribution =
+        coordination.contribute(code, validation.check(request, "contribution"), caller.get());
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("tasks").path(code).path("contributions").build())
+        .entity(coordination.view(contribution))
+        .build();
   }
 }

@@ -25,13 +25,13 @@ import vn.steerflow.workflow.WorkStep;
 import vn.steerflow.workflow.Workflow;
 
 /**
- * Coordinating units contribute their part of a task; the lead unit reads every contribution, and which
- * ones are still missing, when it writes its report. A contribution saves its record and completes the
- * unit's coordinate step in one transaction.
+ * Coordinating units contribute their part of a task; the lead unit reads every contribution, and
+ * which ones are still missing, when it writes its report. A contribution saves its record and
+ * completes the unit's coordinate step in one transaction.
  *
- * <p>A contribution is due when the lead unit's report is: a ONE_OFF task's deadline in force, a REGULAR
- * task's first period end. It is still taken later (the step stays open until the task ends), and shown
- * MISSING until it comes.
+ * <p>A contribution is due when the lead unit's report is: a ONE_OFF task's deadline in force, a
+ * REGULAR task's first period end. It is still taken later (the step stays open until the task
+ * ends), and shown MISSING until it comes.
  */
 @ApplicationScoped
 @Transactional
@@ -47,43 +47,84 @@ public class Coordination {
 
   public Contribution contribute(String taskCode, ContributionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
-    Unit unit = task.getCoordinatingUnits().stream()
-        .filter(u -> caller.isOfficerOf(u.getId()))
-        .findFirst()
-        .orElseThrow(() -> ApiException.forbidden("Only officers of the coordinating units of task " + taskCode + " ("
-            + task.getCoordinatingUnits().stream().map(Unit::getCode).sorted().collect(Collectors.joining(", ")) + ") contribute to it."));
+    Unit unit =
+        task.getCoordinatingUnits().stream()
+            .filter(u -> caller.isOfficerOf(u.getId()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApiException.forbidden(
+                        "Only officers of the coordinating units of task "
+                            + taskCode
+                            + " ("
+                            + task.getCoordinatingUnits().stream()
+                                .map(Unit::getCode)
+                                .sorted()
+                                .collect(Collectors.joining(", "))
+                            + ") contribute to it."));
     if (task.getStatus() != TaskStatus.OPEN) {
-      throw ApiException.conflict("Task " + taskCode + " is " + task.getStatus() + ": it takes no more contributions.");
+      throw ApiException.conflict(
+          "Task " + taskCode + " is " + task.getStatus() + ": it takes no more contributions.");
     }
     if (contribution(task, unit) != null) {
-      throw ApiException.conflict("Unit " + unit.getCode() + " has already contributed to task " + taskCode + ".");
+      throw ApiException.conflict(
+          "Unit " + unit.getCode() + " has already contributed to task " + taskCode + ".");
     }
-    WorkStep step = workflow.openStep(taskCode, FormKeys.COORDINATE, WorkGroups.unit(unit.getCode()))
-        .orElseThrow(() -> ApiException.conflict("Task " + taskCode + " awaits no contribution from unit " + unit.getCode() + " now."));
-    Contribution contribution = new Contribution(task, unit, request.text(), request.progress(), caller.username(), Instant.now());
+    WorkStep step =
+        workflow
+            .openStep(taskCode, FormKeys.COORDINATE, WorkGroups.unit(unit.getCode()))
+            .orElseThrow(
+                () ->
+                    ApiException.conflict(
+                        "Task "
+                            + taskCode
+                            + " awaits no contribution from unit "
+                            + unit.getCode()
+                            + " now."));
+    Contribution contribution =
+        new Contribution(
+            task, unit, request.text(), request.progress(), caller.username(), Instant.now());
     em.persist(contribution);
     em.flush();
     workflow.complete(step, Map.of());
-    tasks.record(task, caller.username(), TimelineActions.CONTRIBUTED, unit.getCode() + ": " + contribution.getProgress() + "%");
+    tasks.record(
+        task,
+        caller.username(),
+        TimelineActions.CONTRIBUTED,
+        unit.getCode() + ": " + contribution.getProgress() + "%");
     return contribution;
   }
 
   /** Every coordinating unit of the task, by code, with its contribution or why there is none. */
   public List<CoordinationView> coordination(String taskCode, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
-    Map<Long, Contribution> byUnit = em.createQuery("select c from Contribution c where c.task = :task", Contribution.class).setParameter("task", task).getResultList()
-        .stream().collect(Collectors.toMap(c -> c.getUnit().getId(), Function.identity()));
+    Map<Long, Contribution> byUnit =
+        em
+            .createQuery("select c from Contribution c where c.task = :task", Contribution.class)
+            .setParameter("task", task)
+            .getResultList()
+            .stream()
+            .collect(Collectors.toMap(c -> c.getUnit().getId(), Function.identity()));
     Instant due = dueAt(task);
     Instant now = Instant.now();
     return task.getCoordinatingUnits().stream()
         .sorted(Comparator.comparing(Unit::getCode))
-        .map(unit -> {
-          Contribution contribution = byUnit.get(unit.getId());
-          ContributionStatus status = contribution != null ? ContributionStatus.SUBMITTED
-              : now.isAfter(due) || task.getStatus() != TaskStatus.OPEN ? ContributionStatus.MISSING : ContributionStatus.PENDING;
-          return new CoordinationView(unit.getCode(), unit.getName(), status, CoordinationView.utc(due),
-              contribution == null ? null : CoordinationView.ContributionView.of(contribution));
-        })
+        .map(
+            unit -> {
+              Contribution contribution = byUnit.get(unit.getId());
+              ContributionStatus status =
+                  contribution != null
+                      ? ContributionStatus.SUBMITTED
+                      : now.isAfter(due) || task.getStatus() != TaskStatus.OPEN
+                          ? ContributionStatus.MISSING
+                          : ContributionStatus.PENDING;
+              return new CoordinationView(
+                  unit.getCode(),
+                  unit.getName(),
+                  status,
+                  CoordinationView.utc(due),
+                  contribution == null ? null : CoordinationView.ContributionView.of(contribution));
+            })
         .toList();
   }
 
@@ -94,13 +135,24 @@ public class Coordination {
   /** When the lead unit's (first) report is due, and with it the contributions. */
   private Instant dueAt(Task task) {
     if (task.getKind() == TaskKind.REGULAR) {
-      return periods.all(task).stream().findFirst().map(ReportingPeriod::getEndsAt).orElse(task.getDeadline());
+      return periods.all(task).stream()
+          .findFirst()
+          .map(ReportingPeriod::getEndsAt)
+          .orElse(task.getDeadline());
     }
     return task.getDeadline();
   }
 
   private Contribution contribution(Task task, Unit unit) {
-    return em.createQuery("select c from Contribution c where c.task = :task and c.unit = :unit", Contribution.class)
-        .setParameter("task", task).setParameter("unit", unit).getResultList().stream().findFirst().orElse(null);
+    return em
+        .createQuery(
+            "select c from Contribution c where c.task = :task and c.unit = :unit",
+            Contribution.class)
+        .setParameter("task", task)
+        .setParameter("unit", unit)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -16,9 +16,9 @@ import java.util.Objects;
 import vn.steerflow.plan.Task;
 
 /**
- * The lead unit's request for a new deadline, with its reason, and the supervisor's decision. The rows
- * of a task are its deadline history: each keeps the deadline in force when it was asked for and the one
- * asked for, so the original deadline and every granted one stay on record.
+ * The lead unit's request for a new deadline, with its reason, and the supervisor's decision. The
+ * rows of a task are its deadline history: each keeps the deadline in force when it was asked for
+ * and the one asked for, so the original deadline and every granted one stay on record.
  */
 @Entity
 @Table(name = "SF_EXTENSION")
@@ -66,7 +66,12 @@ public class Extension {
 
   protected Extension() {}
 
-  public Extension(Task task, Instant requestedDeadline, String reason, String requestedBy, Instant requestedAt) {
+  public Extension(
+      Task task,
+      Instant requestedDeadline,
+      String reason,
+      String requestedBy,
+      Instant requestedAt) {
     this.task = Objects.requireNonNull(task);
     this.previousDeadline = task.getDeadline();
     this.requestedDeadline = Objects.requireNonNull(requestedDeadline);

@@ -19,13 +19,28 @@ public record ExtensionView(
     long version) {
 
   static ExtensionView of(Extension e) {
-    return new ExtensionView(e.getId(), e.getTask().getCode(), e.getState(), CoordinationView.utc(e.getPreviousDeadline()), CoordinationView.utc(e.getRequestedDeadline()),
-        e.getReason(), e.getRequestedBy(), CoordinationView.utc(e.getRequestedAt()), e.getDecidedBy(), CoordinationView.utc(e.getDecidedAt()), e.getComment(), e.getVersion());
+    return new ExtensionView(
+        e.getId(),
+        e.getTask().getCode(),
+        e.getState(),
+        CoordinationView.utc(e.getPreviousDeadline()),
+        CoordinationView.utc(e.getRequestedDeadline()),
+        e.getReason(),
+        e.getRequestedBy(),
+        CoordinationView.utc(e.getRequestedAt()),
+        e.getDecidedBy(),
+        CoordinationView.utc(e.getDecidedAt()),
+        e.getComment(),
+        e.getVersion());
   }
 
   /**
-   * A task's deadline history: the deadline it was assigned with, the one in force, and every request,
-   * oldest first.
+   * A task's deadline history: the deadline it was assigned with, the one in force, and every
+   * request, oldest first.
    */
-  public record History(String task, OffsetDateTime originalDeadline, OffsetDateTime deadline, List<ExtensionView> extensions) {}
+  public record History(
+      String task,
+      OffsetDateTime originalDeadline,
+      OffsetDateTime deadline,
+      List<ExtensionView> extensions) {}
 }

@@ -29,11 +29,12 @@ import vn.steerflow.workflow.Workflow;
 /**
  * Extension requests: the lead unit asks for a new deadline with a reason, a supervisor grants or
  * refuses. Each use case is one transaction with its engine step: a request saves its record and
- * delivers the message that opens the supervisors' step; a grant moves the task's deadline and completes
- * that step with the new deadline, on which the model creates its urge and deadline timers anew.
+ * delivers the message that opens the supervisors' step; a grant moves the task's deadline and
+ * completes that step with the new deadline, on which the model creates its urge and deadline
+ * timers anew.
  *
- * <p>Only ONE_OFF tasks have a deadline to extend; a REGULAR task's periods end on their schedule. One
- * request at a time per task.
+ * <p>Only ONE_OFF tasks have a deadline to extend; a REGULAR task's periods end on their schedule.
+ * One request at a time per task.
  */
 @ApplicationScoped
 @Transactional
@@ -48,34 +49,61 @@ public class Extensions {
   public Extension request(String taskCode, ExtensionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
-      throw ApiException.forbidden("Only officers of the lead unit " + task.getLeadUnit().getCode() + " ask for an extension of task " + taskCode + ".");
+      throw ApiException.forbidden(
+          "Only officers of the lead unit "
+              + task.getLeadUnit().getCode()
+              + " ask for an extension of task "
+              + taskCode
+              + ".");
     }
     if (task.getKind() != TaskKind.ONE_OFF) {
-      throw ApiException.conflict("Task " + taskCode + " is " + task.getKind() + ": each period's report is due at the period's end, there is no deadline to extend.");
+      throw ApiException.conflict(
+          "Task "
+              + taskCode
+              + " is "
+              + task.getKind()
+              + ": each period's report is due at the period's end, there is no deadline to extend.");
     }
     Instant now = Instant.now();
     Instant requested = request.deadline().toInstant();
     if (!requested.isAfter(task.getDeadline())) {
-      throw ApiException.badRequest("deadline", "an extension asks for a deadline later than the one in force, " + task.getDeadline());
+      throw ApiException.badRequest(
+          "deadline",
+          "an extension asks for a deadline later than the one in force, " + task.getDeadline());
     }
     if (!requested.isAfter(now)) {
       throw ApiException.badRequest("deadline", "the new deadline must be in the future");
     }
     if (task.getStatus() != TaskStatus.OPEN) {
-      throw ApiException.conflict("Task " + taskCode + " is " + task.getStatus() + ": it has no deadline to extend.");
+      throw ApiException.conflict(
+          "Task " + taskCode + " is " + task.getStatus() + ": it has no deadline to extend.");
     }
     if (pending(task) > 0) {
-      throw ApiException.conflict("Task " + taskCode + " already has an extension request awaiting a supervisor.");
+      throw ApiException.conflict(
+          "Task " + taskCode + " already has an extension request awaiting a supervisor.");
     }
     Extension extension = new Extension(task, requested, request.reason(), caller.username(), now);
     em.persist(extension);
     em.flush();
-    if (!workflow.deliver(taskCode, Messages.EXTENSION_REQUESTED, Map.of(Vars.EXTENSION_ID, extension.getId()))) {
-      // rolls the record back with it: the cycle (a model without extensions, say) takes no request now
-      throw ApiException.conflict("The cycle of task " + taskCode + " takes no extension request now.");
+    if (!workflow.deliver(
+        taskCode, Messages.EXTENSION_REQUESTED, Map.of(Vars.EXTENSION_ID, extension.getId()))) {
+      // rolls the record back with it: the cycle (a model without extensions, say) takes no request
+      // now
+      throw ApiException.conflict(
+          "The cycle of task " + taskCode + " takes no extension request now.");
     }
-    tasks.record(task, caller.username(), TimelineActions.EXTENSION_REQUESTED,
-        "Extension " + extension.getId() + ": " + task.getDeadline() + " → " + requested + ": " + extension.getReason());
+    tasks.record(
+        task,
+        caller.username(),
+        TimelineActions.EXTENSION_REQUESTED,
+        "Extension "
+            + extension.getId()
+            + ": "
+            + task.getDeadline()
+            + " → "
+            + requested
+            + ": "
+            + extension.getReason());
     return extension;
   }
 
@@ -83,25 +111,46 @@ public class Extensions {
     Extension extension = visible(extensionId, caller);
     Task task = extension.getTask();
     if (!caller.supervises(task.getCommittee().getId())) {
-      throw ApiException.forbidden("Only supervisors of committee " + task.getCommittee().getCode() + " decide on extensions of its tasks.");
+      throw ApiException.forbidden(
+          "Only supervisors of committee "
+              + task.getCommittee().getCode()
+              + " decide on extensions of its tasks.");
     }
     boolean grant = request.grant();
     if (!grant && (request.comment() == null || request.comment().isBlank())) {
       throw ApiException.badRequest("comment", "a refusal needs the reason, for the unit");
     }
     if (extension.getState() != ExtensionState.PENDING) {
-      throw ApiException.conflict("Extension " + extensionId + " was already decided: " + extension.getState() + ".");
+      throw ApiException.conflict(
+          "Extension " + extensionId + " was already decided: " + extension.getState() + ".");
     }
     if (task.getStatus() != TaskStatus.OPEN) {
-      throw ApiException.conflict("Task " + task.getCode() + " is " + task.getStatus() + ": its deadline no longer matters.");
+      throw ApiException.conflict(
+          "Task "
+              + task.getCode()
+              + " is "
+              + task.getStatus()
+              + ": its deadline no longer matters.");
     }
     Instant now = Instant.now();
     if (grant && !extension.getRequestedDeadline().isAfter(now)) {
-      throw ApiException.conflict("The deadline asked for, " + extension.getRequestedDeadline() + ", has passed: refuse this request; the unit may ask again.");
+      throw ApiException.conflict(
+          "The deadline asked for, "
+              + extension.getRequestedDeadline()
+              + ", has passed: refuse this request; the unit may ask again.");
     }
-    WorkStep step = workflow.openStep(task.getCode(), FormKeys.EXTENSION)
-        .filter(s -> Objects.equals(workflow.variable(s.processInstanceId(), Vars.EXTENSION_ID).orElse(null), extensionId))
-        .orElseThrow(() -> ApiException.conflict("Extension " + extensionId + " is not awaiting a decision."));
+    WorkStep step =
+        workflow
+            .openStep(task.getCode(), FormKeys.EXTENSION)
+            .filter(
+                s ->
+                    Objects.equals(
+                        workflow.variable(s.processInstanceId(), Vars.EXTENSION_ID).orElse(null),
+                        extensionId))
+            .orElseThrow(
+                () ->
+                    ApiException.conflict(
+                        "Extension " + extensionId + " is not awaiting a decision."));
     Map<String, Object> variables = new HashMap<>();
     if (grant) {
       Instant previous = task.getDeadline();
@@ -112,11 +161,19 @@ public class Extensions {
       variables.put(Vars.URGE_AT, Date.from(ReportingCalendar.urgeAt(now, task.getDeadline())));
       // overdue is judged against the deadline in force, which is now in the future
       variables.put(Vars.OVERDUE, Boolean.FALSE);
-      tasks.record(task, caller.username(), TimelineActions.EXTENSION_GRANTED, "Extension " + extensionId + ": deadline " + previous + " → " + task.getDeadline());
+      tasks.record(
+          task,
+          caller.username(),
+          TimelineActions.EXTENSION_GRANTED,
+          "Extension " + extensionId + ": deadline " + previous + " → " + task.getDeadline());
     } else {
       extension.refuse(caller.username(), now, request.comment());
       variables.put(Vars.EXTENSION_DECISION, ExtensionDecision.REFUSE);
-      tasks.record(task, caller.username(), TimelineActions.EXTENSION_REFUSED, "Extension " + extensionId + ": " + extension.getComment());
+      tasks.record(
+          task,
+          caller.username(),
+          TimelineActions.EXTENSION_REFUSED,
+          "Extension " + extensionId + ": " + extension.getComment());
     }
     em.flush();
     workflow.complete(step, variables);
@@ -130,10 +187,18 @@ public class Extensions {
   /** The task's deadline history, as the caller may see it. */
   public ExtensionView.History history(String taskCode, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
-    List<Extension> extensions = em.createQuery("select e from Extension e where e.task = :task order by e.requestedAt, e.id", Extension.class)
-        .setParameter("task", task).getResultList();
-    Instant original = extensions.isEmpty() ? task.getDeadline() : extensions.get(0).getPreviousDeadline();
-    return new ExtensionView.History(task.getCode(), CoordinationView.utc(original), CoordinationView.utc(task.getDeadline()),
+    List<Extension> extensions =
+        em.createQuery(
+                "select e from Extension e where e.task = :task order by e.requestedAt, e.id",
+                Extension.class)
+            .setParameter("task", task)
+            .getResultList();
+    Instant original =
+        extensions.isEmpty() ? task.getDeadline() : extensions.get(0).getPreviousDeadline();
+    return new ExtensionView.History(
+        task.getCode(),
+        CoordinationView.utc(original),
+        CoordinationView.utc(task.getDeadline()),
         extensions.stream().map(ExtensionView::of).toList());
   }
 
@@ -146,7 +211,11 @@ public class Extensions {
   }
 
   private long pending(Task task) {
-    return em.createQuery("select count(e) from Extension e where e.task = :task and e.state = :state", Long.class)
-        .setParameter("task", task).setParameter("state", ExtensionState.PENDING).getSingleResult();
+    return em.createQuery(
+            "select count(e) from Extension e where e.task = :task and e.state = :state",
+            Long.class)
+        .setParameter("task", task)
+        .setParameter("state", ExtensionState.PENDING)
+        .getSingleResult();
   }
 }

@@ -16,7 +16,10 @@ import java.util.Objects;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.plan.Task;
 
-/** A unit's progress report on a task. It is decided once; a returned report is followed by a new one. */
+/**
+ * A unit's progress report on a task. It is decided once; a returned report is followed by a new
+ * one.
+ */
 @Entity
 @Table(name = "SF_REPORT")
 public class Report {
@@ -65,7 +68,8 @@ public class Report {
 
   protected Report() {}
 
-  public Report(Task task, Unit unit, ReportRequest request, String submittedBy, Instant submittedAt) {
+  public Report(
+      Task task, Unit unit, ReportRequest request, String submittedBy, Instant submittedAt) {
     this.task = Objects.requireNonNull(task);
     this.unit = Objects.requireNonNull(unit);
     this.status = Objects.requireNonNull(request.status());

@@ -21,11 +21,11 @@ import vn.steerflow.workflow.WorkStep;
 import vn.steerflow.workflow.Workflow;
 
 /**
- * The report → review → direction use cases. Each method is one transaction: it saves its record, then
- * completes the engine step waiting for it; if either fails, neither happened.
+ * The report → review → direction use cases. Each method is one transaction: it saves its record,
+ * then completes the engine step waiting for it; if either fails, neither happened.
  *
- * <p>Order of checks: the record is visible to the caller (else 404), the caller's role and unit may act
- * (else 403), the cycle waits for this step now (else 409).
+ * <p>Order of checks: the record is visible to the caller (else 404), the caller's role and unit
+ * may act (else 403), the cycle waits for this step now (else 409).
  */
 @ApplicationScoped
 @Transactional
@@ -42,21 +42,44 @@ public class ReportCycle {
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
-      throw ApiException.forbidden("Only officers of the lead unit " + task.getLeadUnit().getCode() + " report on task " + taskCode + ".");
+      throw ApiException.forbidden(
+          "Only officers of the lead unit "
+              + task.getLeadUnit().getCode()
+              + " report on task "
+              + taskCode
+              + ".");
     }
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
     if (task.getStatus() != TaskStatus.OPEN) {
-      throw ApiException.conflict("Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
+      throw ApiException.conflict(
+          "Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
     }
-    WorkStep step = workflow.openStep(taskCode, FormKeys.REPORT)
-        .orElseThrow(() -> ApiException.conflict("Task " + taskCode + " awaits no report now: the last report is still under review."));
+    WorkStep step =
+        workflow
+            .openStep(taskCode, FormKeys.REPORT)
+            .orElseThrow(
+                () ->
+                    ApiException.conflict(
+                        "Task "
+                            + taskCode
+                            + " awaits no report now: the last report is still under review."));
     Report report = new Report(task, task.getLeadUnit(), request, caller.username(), Instant.now());
     em.persist(report);
     em.flush();
-    workflow.complete(step, Map.of(Vars.REPORT_ID, report.getId(), Vars.REPORT_STATUS, report.getStatus().contractValue()));
-    tasks.record(task, caller.username(), TimelineActions.REPORTED, "Report " + report.getId() + ": " + report.getStatus() + ", " + report.getProgress() + "%");
+    workflow.complete(
+        step,
+        Map.of(
+            Vars.REPORT_ID,
+            report.getId(),
+            Vars.REPORT_STATUS,
+            report.getStatus().contractValue()));
+    tasks.record(
+        task,
+        caller.username(),
+        TimelineActions.REPORTED,
+        "Report " + report.getId() + ": " + report.getStatus() + ", " + report.getProgress() + "%");
     return report;
   }
 
@@ -76,19 +99,36 @@ public class ReportCycle {
     Report report = visibleReport(reportId, caller);
     Task task = report.getTask();
     if (!caller.supervises(task.getCommittee().getId())) {
-      throw ApiException.forbidden("Only supervisors of committee " + task.getCommittee().getCode() + " review its reports.");
+      throw ApiException.forbidden(
+          "Only supervisors of committee "
+              + task.getCommittee().getCode()
+              + " review its reports.");
     }
-    if (request.decision().needsComment() && (request.comment() == null || request.comment().isBlank())) {
-      throw ApiException.badRequest("comment", request.decision() == Decision.RETURN ? "RETURN needs the reason, for the unit to fix" : "ESCALATE needs the question for the leader");
+    if (request.decision().needsComment()
+        && (request.comment() == null || request.comment().isBlank())) {
+      throw ApiException.badRequest(
+          "comment",
+          request.decision() == Decision.RETURN
+              ? "RETURN needs the reason, for the unit to fix"
+              : "ESCALATE needs the question for the leader");
     }
     if (report.getReviewState() != ReviewState.PENDING) {
-      throw ApiException.conflict("Report " + reportId + " was already reviewed: " + report.getReviewState() + ".");
+      throw ApiException.conflict(
+          "Report " + reportId + " was already reviewed: " + report.getReviewState() + ".");
     }
-    WorkStep step = workflow.openStep(task.getCode(), FormKeys.REVIEW)
-        .filter(s -> Objects.equals(workflow.variable(s.processInstanceId(), Vars.REPORT_ID).orElse(null), reportId))
-        .orElseThrow(() -> ApiException.conflict("Report " + reportId + " is not awaiting review."));
+    WorkStep step =
+        workflow
+            .openStep(task.getCode(), FormKeys.REVIEW)
+            .filter(
+                s ->
+                    Objects.equals(
+                        workflow.variable(s.processInstanceId(), Vars.REPORT_ID).orElse(null),
+                        reportId))
+            .orElseThrow(
+                () -> ApiException.conflict("Report " + reportId + " is not awaiting review."));
     Instant now = Instant.now();
-    Review review = new Review(report, request.decision(), request.comment(), caller.username(), now);
+    Review review =
+        new Review(report, request.decision(), request.comment(), caller.username(), now);
     em.persist(review);
     if (request.decision() == Decision.APPROVE) {
       // while the cycle still names the period the report is for
@@ -99,10 +139,15 @@ public class ReportCycle {
     variables.put(Vars.DECISION, request.decision().contractValue());
     variables.put(Vars.DECISION_COMMENT, review.getComment());
     workflow.complete(step, variables);
-    tasks.record(task, caller.username(), timelineAction(request.decision()), "Report " + reportId + (review.getComment() == null ? "" : ": " + review.getComment()));
+    tasks.record(
+        task,
+        caller.username(),
+        timelineAction(request.decision()),
+        "Report " + reportId + (review.getComment() == null ? "" : ": " + review.getComment()));
     if (request.decision() == Decision.APPROVE && report.getStatus() == ReportStatus.DONE) {
       task.complete(now);
-      tasks.record(task, caller.username(), TimelineActions.COMPLETED, "Outcome " + task.outcome(now));
+      tasks.record(
+          task, caller.username(), TimelineActions.COMPLETED, "Outcome " + task.outcome(now));
     }
     return review;
   }
@@ -110,13 +155,27 @@ public class ReportCycle {
   public Direction direct(String taskCode, DirectionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.leads(task.getCommittee().getId())) {
-      throw ApiException.forbidden("Only leaders of committee " + task.getCommittee().getCode() + " give directions on its tasks.");
+      throw ApiException.forbidden(
+          "Only leaders of committee "
+              + task.getCommittee().getCode()
+              + " give directions on its tasks.");
     }
-    WorkStep step = workflow.openStep(taskCode, FormKeys.DIRECTION)
-        .orElseThrow(() -> ApiException.conflict("Task " + taskCode + " awaits no direction now."));
-    Long reportId = (Long) workflow.variable(step.processInstanceId(), Vars.REPORT_ID).orElseThrow();
-    String question = (String) workflow.variable(step.processInstanceId(), Vars.DECISION_COMMENT).orElse("");
-    Direction direction = new Direction(em.find(Report.class, reportId), question, request.direction(), caller.username(), Instant.now());
+    WorkStep step =
+        workflow
+            .openStep(taskCode, FormKeys.DIRECTION)
+            .orElseThrow(
+                () -> ApiException.conflict("Task " + taskCode + " awaits no direction now."));
+    Long reportId =
+        (Long) workflow.variable(step.processInstanceId(), Vars.REPORT_ID).orElseThrow();
+    String question =
+        (String) workflow.variable(step.processInstanceId(), Vars.DECISION_COMMENT).orElse("");
+    Direction direction =
+        new Direction(
+            em.find(Report.class, reportId),
+            question,
+            request.direction(),
+            caller.username(),
+            Instant.now());
     em.persist(direction);
     em.flush();
     workflow.complete(step, Map.of(Vars.DIRECTION, request.direction().strip()));

@@ -19,7 +19,18 @@ public record ReportView(
     long version) {
 
   static ReportView of(Report r) {
-    return new ReportView(r.getId(), r.getTask().getCode(), r.getUnit().getCode(), r.getStatus(), r.getProgress(), r.getNarrative(), r.getDifficulties(),
-        r.getRecommendations(), r.getSubmittedBy(), r.getSubmittedAt().atOffset(ZoneOffset.UTC), r.getReviewState(), r.getVersion());
+    return new ReportView(
+        r.getId(),
+        r.getTask().getCode(),
+        r.getUnit().getCode(),
+        r.getStatus(),
+        r.getProgress(),
+        r.getNarrative(),
+        r.getDifficulties(),
+        r.getRecommendations(),
+        r.getSubmittedBy(),
+        r.getSubmittedAt().atOffset(ZoneOffset.UTC),
+        r.getReviewState(),
+        r.getVersion());
   }
 }

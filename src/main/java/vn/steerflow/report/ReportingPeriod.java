@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.Objects;
 import vn.steerflow.plan.Task;
 
-/** One reporting period of a REGULAR task, opened by the cycle and closed once: reported or missed. */
+/**
+ * One reporting period of a REGULAR task, opened by the cycle and closed once: reported or missed.
+ */
 @Entity
 @Table(name = "SF_REPORTING_PERIOD")
 public class ReportingPeriod {
@@ -72,7 +74,8 @@ public class ReportingPeriod {
   void reported(Report approved, Instant at) {
     requireOpen();
     if (!approved.getTask().getId().equals(task.getId())) {
-      throw new IllegalArgumentException("report " + approved.getId() + " is not on task " + task.getCode());
+      throw new IllegalArgumentException(
+          "report " + approved.getId() + " is not on task " + task.getCode());
     }
     this.report = approved;
     this.state = approved.getSubmittedAt().isAfter(endsAt) ? PeriodState.LATE : PeriodState.ON_TIME;
@@ -88,7 +91,8 @@ public class ReportingPeriod {
 
   private void requireOpen() {
     if (state != PeriodState.OPEN) {
-      throw new IllegalStateException("period " + number + " of task " + task.getCode() + " is already closed: " + state);
+      throw new IllegalStateException(
+          "period " + number + " of task " + task.getCode() + " is already closed: " + state);
     }
   }
 

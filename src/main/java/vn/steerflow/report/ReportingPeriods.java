@@ -19,8 +19,8 @@ import vn.steerflow.workflow.Workflow;
 import vn.steerflow.workflow.delegate.ReportingPeriodEvents;
 
 /**
- * The periods of REGULAR tasks: the cycle opens, misses and ends them (as the model's beans' sink, in the
- * engine's transaction); an approved report closes the period in hand; members read them.
+ * The periods of REGULAR tasks: the cycle opens, misses and ends them (as the model's beans' sink,
+ * in the engine's transaction); an approved report closes the period in hand; members read them.
  */
 @ApplicationScoped
 @Transactional
@@ -36,15 +36,26 @@ public class ReportingPeriods implements ReportingPeriodEvents {
   public void periodOpened(String taskCode, int number, Instant start, Instant end) {
     Task task = task(taskCode);
     em.persist(new ReportingPeriod(task, number, start, end));
-    tasks.record(task, TimelineActions.SYSTEM_ACTOR, TimelineActions.PERIOD_OPENED, "Period " + number + " opened: report due by " + end);
+    tasks.record(
+        task,
+        TimelineActions.SYSTEM_ACTOR,
+        TimelineActions.PERIOD_OPENED,
+        "Period " + number + " opened: report due by " + end);
   }
 
   @Override
   public void periodMissed(String taskCode, int number) {
     Task task = task(taskCode);
-    ReportingPeriod period = period(task, number).orElseThrow(() -> new IllegalStateException("task " + taskCode + " has no period " + number));
+    ReportingPeriod period =
+        period(task, number)
+            .orElseThrow(
+                () -> new IllegalStateException("task " + taskCode + " has no period " + number));
     period.missed(Instant.now());
-    tasks.record(task, TimelineActions.SYSTEM_ACTOR, TimelineActions.PERIOD_MISSED, "Period " + number + " ended " + period.getEndsAt() + " with no report");
+    tasks.record(
+        task,
+        TimelineActions.SYSTEM_ACTOR,
+        TimelineActions.PERIOD_MISSED,
+        "Period " + number + " ended " + period.getEndsAt() + " with no report");
   }
 
   @Override
@@ -53,23 +64,37 @@ public class ReportingPeriods implements ReportingPeriodEvents {
     if (task.getStatus() != TaskStatus.OPEN) {
       return; // already ended (a DONE report was approved); the cycle only confirms it
     }
-    // The reporting ends on schedule with the last period; the periods carry each report's judgement.
+    // The reporting ends on schedule with the last period; the periods carry each report's
+    // judgement.
     task.complete(task.getDeadline());
-    tasks.record(task, TimelineActions.SYSTEM_ACTOR, TimelineActions.REPORTING_ENDED, "Last period closed; outcome " + task.outcome(Instant.now()));
+    tasks.record(
+        task,
+        TimelineActions.SYSTEM_ACTOR,
+        TimelineActions.REPORTING_ENDED,
+        "Last period closed; outcome " + task.outcome(Instant.now()));
   }
 
   /**
-   * The supervisor approved {@code report}: for a REGULAR task it closes the period the cycle is in. Call
-   * before completing the review step, while the cycle still names the period.
+   * The supervisor approved {@code report}: for a REGULAR task it closes the period the cycle is
+   * in. Call before completing the review step, while the cycle still names the period.
    */
   public void reportApproved(Task task, Report report, Instant at) {
     if (task.getKind() != TaskKind.REGULAR) {
       return;
     }
-    Object number = workflow.variable(task.getProcessInstanceId(), Vars.PERIOD_NUMBER)
-        .orElseThrow(() -> new IllegalStateException("the cycle of REGULAR task " + task.getCode() + " names no period"));
-    ReportingPeriod period = period(task, ((Number) number).intValue())
-        .orElseThrow(() -> new IllegalStateException("task " + task.getCode() + " has no period " + number));
+    Object number =
+        workflow
+            .variable(task.getProcessInstanceId(), Vars.PERIOD_NUMBER)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the cycle of REGULAR task " + task.getCode() + " names no period"));
+    ReportingPeriod period =
+        period(task, ((Number) number).intValue())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "task " + task.getCode() + " has no period " + number));
     period.reported(report, at);
   }
 
@@ -79,16 +104,30 @@ public class ReportingPeriods implements ReportingPeriodEvents {
   }
 
   public List<ReportingPeriod> all(Task task) {
-    return em.createQuery("select p from ReportingPeriod p where p.task = :task order by p.number", ReportingPeriod.class).setParameter("task", task).getResultList();
+    return em.createQuery(
+            "select p from ReportingPeriod p where p.task = :task order by p.number",
+            ReportingPeriod.class)
+        .setParameter("task", task)
+        .getResultList();
   }
 
   private Optional<ReportingPeriod> period(Task task, int number) {
-    return em.createQuery("select p from ReportingPeriod p where p.task = :task and p.number = :number", ReportingPeriod.class)
-        .setParameter("task", task).setParameter("number", number).getResultList().stream().findFirst();
+    return em
+        .createQuery(
+            "select p from ReportingPeriod p where p.task = :task and p.number = :number",
+            ReportingPeriod.class)
+        .setParameter("task", task)
+        .setParameter("number", number)
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 
   private Task task(String taskCode) {
-    // The cycle runs for tasks only: a missing task is a broken invariant, and failing retries the job.
-    return tasks.byCode(taskCode).orElseThrow(() -> new IllegalStateException("no task " + taskCode + " for its cycle"));
+    // The cycle runs for tasks only: a missing task is a broken invariant, and failing retries the
+    // job.
+    return tasks
+        .byCode(taskCode)
+        .orElseThrow(() -> new IllegalStateException("no task " + taskCode + " for its cycle"));
   }
 }

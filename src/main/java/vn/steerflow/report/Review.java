@@ -41,7 +41,8 @@ public class Review {
 
   protected Review() {}
 
-  public Review(Report report, Decision decision, String comment, String reviewer, Instant reviewedAt) {
+  public Review(
+      Report report, Decision decision, String comment, String reviewer, Instant reviewedAt) {
     this.report = Objects.requireNonNull(report);
     this.decision = Objects.requireNonNull(decision);
     if (decision.needsComment() && (comment == null || comment.isBlank())) {

@@ -35,8 +35,15 @@ public class TaskExtensionsResource {
 
   @POST
   public Response request(@PathParam("code") String code, ExtensionRequest request) {
-    Extension extension = extensions.request(code, validation.check(request, "extension request"), caller.get());
-    return Response.created(uriInfo.getBaseUriBuilder().path("extensions").path(String.valueOf(extension.getId())).build())
-        .entity(extensions.view(extension.getId(), caller.get())).build();
+    Extension extension =
+        extensions.request(code, validation.check(request, "extension request"), caller.get());
+    return Response.created(
+            uriInfo
+                .getBaseUriBuilder()
+                .path("extensions")
+                .path(String.valueOf(extension.getId()))
+                .build())
+        .entity(extensions.view(extension.getId(), caller.get()))
+        .build();
   }
 }

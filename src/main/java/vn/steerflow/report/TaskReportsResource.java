@@ -30,6 +30,13 @@ public class TaskReportsResource {
   @POST
   public Response report(@PathParam("code") String code, ReportRequest request) {
     Report report = cycle.submit(code, validation.check(request, "report"), caller.get());
-    return Response.created(uriInfo.getBaseUriBuilder().path("reports").path(String.valueOf(report.getId())).build()).entity(cycle.view(report.getId(), caller.get())).build();
+    return Response.created(
+            uriInfo
+                .getBaseUriBuilder()
+                .path("reports")
+                .path(String.valueOf(report.getId()))
+                .build())
+        .entity(cycle.view(report.getId(), caller.get()))
+        .build();
   }
 }

@@ -17,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.steerflow.committee.Member;
 
 /**
- * Checks a member's credentials. A PBKDF2 check at 600,000 iterations costs a few hundred milliseconds by
- * design, too much for every request of an API client using HTTP Basic; so a successful check is
- * remembered for a few minutes under a SHA-256 digest of the credentials (never the password itself).
- * A changed password or deactivated member changes what the database returns and misses the cache.
+ * Checks a member's credentials. A PBKDF2 check at 600,000 iterations costs a few hundred
+ * milliseconds by design, too much for every request of an API client using HTTP Basic; so a
+ * successful check is remembered for a few minutes under a SHA-256 digest of the credentials (never
+ * the password itself). A changed password or deactivated member changes what the database returns
+ * and misses the cache.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -33,7 +34,10 @@ public class Authenticator {
 
   @Transactional
   public Optional<Caller> authenticate(String username, char[] password) {
-    List<Member> found = em.createQuery("select m from Member m where m.username = :u", Member.class).setParameter("u", username).getResultList();
+    List<Member> found =
+        em.createQuery("select m from Member m where m.username = :u", Member.class)
+            .setParameter("u", username)
+            .getResultList();
     if (found.isEmpty() || !found.get(0).isActive()) {
       return Optional.empty();
     }

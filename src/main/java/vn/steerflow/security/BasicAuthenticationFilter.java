@@ -16,8 +16,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Every API request is authenticated with HTTP Basic against steerflow's members before it reaches a
- * resource; an unauthenticated one gets 401 as problem+json and never touches the application.
+ * Every API request is authenticated with HTTP Basic against steerflow's members before it reaches
+ * a resource; an unauthenticated one gets 401 as problem+json and never touches the application.
  */
 @WebFilter(urlPatterns = "/api/*")
 public class BasicAuthenticationFilter extends HttpFilter {
@@ -29,14 +29,19 @@ public class BasicAuthenticationFilter extends HttpFilter {
   @Inject private CurrentCaller currentCaller;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-    Optional<Caller> caller = credentials(request).flatMap(c -> {
-      try {
-        return authenticator.authenticate(c.username(), c.password());
-      } finally {
-        Arrays.fill(c.password(), '\0');
-      }
-    });
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Optional<Caller> caller =
+        credentials(request)
+            .flatMap(
+                c -> {
+                  try {
+                    return authenticator.authenticate(c.username(), c.password());
+                  } finally {
+                    Arrays.fill(c.password(), '\0');
+                  }
+                });
     if (caller.isEmpty()) {
       unauthorized(response);
       return;
@@ -54,7 +59,9 @@ public class BasicAuthenticationFilter extends HttpFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
       return Optional.empty();
     }
@@ -62,7 +69,8 @@ public class BasicAuthenticationFilter extends HttpFilter {
     if (colon <= 0) {
       return Optional.empty();
     }
-    return Optional.of(new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray()));
+    return Optional.of(
+        new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray()));
   }
 
   private static void unauthorized(HttpServletResponse response) throws IOException {
@@ -70,8 +78,11 @@ public class BasicAuthenticationFilter extends HttpFilter {
     response.setHeader("WWW-Authenticate", CHALLENGE);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-        + "\"detail\":\"Log in with a steerflow member's user name and password (HTTP Basic).\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"Log in with a steerflow member's user name and password (HTTP Basic).\"}");
   }
 
   /** Exposes the member to the container and JAX-RS as the request's principal. */

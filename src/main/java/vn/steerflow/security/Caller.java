@@ -7,10 +7,16 @@ import vn.steerflow.committee.Role;
 import vn.steerflow.workflow.WorkGroups;
 
 /**
- * The authenticated member of the current request, reduced to what access decisions need: the member's
- * unit, committee and roles, and the work groups those give.
+ * The authenticated member of the current request, reduced to what access decisions need: the
+ * member's unit, committee and roles, and the work groups those give.
  */
-public record Caller(String username, Long unitId, String unitCode, Long committeeId, String committeeCode, Set<Role> roles) {
+public record Caller(
+    String username,
+    Long unitId,
+    String unitCode,
+    Long committeeId,
+    String committeeCode,
+    Set<Role> roles) {
 
   public static Caller of(Member member) {
     return new Caller(

@@ -2,7 +2,9 @@ package vn.steerflow.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** Holds the authenticated caller for the length of one request; set by the authentication filter. */
+/**
+ * Holds the authenticated caller for the length of one request; set by the authentication filter.
+ */
 @RequestScoped
 public class CurrentCaller {
 

@@ -8,8 +8,8 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA256 password hashes with a per-member random salt, stored as
- * {@code pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>} so the iteration count can rise later
+ * PBKDF2-HMAC-SHA256 password hashes with a per-member random salt, stored as {@code
+ * pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>} so the iteration count can rise later
  * without invalidating stored hashes.
  */
 public final class PasswordHasher {
@@ -34,7 +34,13 @@ public final class PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] hash = derive(password, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return PREFIX
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   /** Whether the password matches the stored hash; compares in constant time. */

@@ -28,10 +28,10 @@ import vn.steerflow.workflow.derby.DerbyDialectPlugin;
 /**
  * Builds the process engine at start-up, after the domain migrations, and closes it at shut-down.
  *
- * <p>The engine joins the container's JTA transactions on the application's own DataSource: a domain
- * write and its workflow step commit together or not at all. The engine creates and checks its own
- * schema. Its expressions resolve only the allowlisted beans, so an uploaded model cannot call anything
- * else in the server.
+ * <p>The engine joins the container's JTA transactions on the application's own DataSource: a
+ * domain write and its workflow step commit together or not at all. The engine creates and checks
+ * its own schema. Its expressions resolve only the allowlisted beans, so an uploaded model cannot
+ * call anything else in the server.
  */
 @Singleton
 @Startup
@@ -52,11 +52,9 @@ public class EngineBootstrap {
   @Resource(lookup = SteerflowDataSource.JNDI_NAME)
   private DataSource dataSource;
 
-  @Resource
-  private ManagedExecutorService executor;
+  @Resource private ManagedExecutorService executor;
 
-  @Resource
-  private ManagedThreadFactory threadFactory;
+  @Resource private ManagedThreadFactory threadFactory;
 
   @Inject private TaskCycleEvents taskCycleEvents;
 
@@ -71,7 +69,8 @@ public class EngineBootstrap {
   // start-up would run in one container transaction that the engine's own commands would wait on.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void start() {
-    JakartaTransactionProcessEngineConfiguration configuration = new JakartaTransactionProcessEngineConfiguration();
+    JakartaTransactionProcessEngineConfiguration configuration =
+        new JakartaTransactionProcessEngineConfiguration();
     configuration.setProcessEngineName(ENGINE_NAME);
     configuration.setDataSource(dataSource);
     configuration.setTransactionManagerJndiName(TRANSACTION_MANAGER_JNDI);
@@ -81,12 +80,15 @@ public class EngineBootstrap {
     configuration.setEnforceHistoryTimeToLive(true);
     // No identity tables of the engine's: steerflow's members are its users.
     configuration.setDbIdentityUsed(false);
-    configuration.setBeans(new java.util.HashMap<>(TaskCycleBeans.allowlist(taskCycleEvents, reportingPeriodEvents)));
+    configuration.setBeans(
+        new java.util.HashMap<>(TaskCycleBeans.allowlist(taskCycleEvents, reportingPeriodEvents)));
     // Java-serialized variables could carry any class into the server.
     configuration.setJavaSerializationFormatEnabled(false);
     ManagedJobExecutor jobExecutor = new ManagedJobExecutor(executor, threadFactory);
-    // An idle job executor looks for due timers every 5 s instead of backing off to once a minute: a
-    // period's end, an urge or a deadline is acted on within seconds, and the next period opens on time.
+    // An idle job executor looks for due timers every 5 s instead of backing off to once a minute:
+    // a
+    // period's end, an urge or a deadline is acted on within seconds, and the next period opens on
+    // time.
     jobExecutor.setMaxWait(JOB_ACQUISITION_MAX_IDLE_MILLIS);
     configuration.setJobExecutor(jobExecutor);
     configuration.setJobExecutorActivate(true);
@@ -95,7 +97,12 @@ public class EngineBootstrap {
 
     long started = System.nanoTime();
     engine = configuration.buildProcessEngine();
-    LOG.info(() -> "Process engine started in " + (System.nanoTime() - started) / 1_000_000 + " ms on " + configuration.getDatabaseType());
+    LOG.info(
+        () ->
+            "Process engine started in "
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms on "
+                + configuration.getDatabaseType());
     modelDeployer.deployBundledModels(engine);
   }
 

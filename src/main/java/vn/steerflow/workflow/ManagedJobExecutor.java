@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 
 /**
  * Runs the engine's job acquisition and jobs on the container's managed threads, so that timers and
- * asynchronous steps run with the application's context (JNDI, CDI, JTA) like any request does, and the
- * container can account for and stop them.
+ * asynchronous steps run with the application's context (JNDI, CDI, JTA) like any request does, and
+ * the container can account for and stop them.
  */
 final class ManagedJobExecutor extends JobExecutor {
 

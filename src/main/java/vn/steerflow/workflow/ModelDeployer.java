@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 
 /**
- * Deploys the models shipped in {@code bpmn/} at start-up. Duplicate filtering makes a restart, or a
- * second node starting on the same database, reuse the deployed version instead of adding one.
+ * Deploys the models shipped in {@code bpmn/} at start-up. Duplicate filtering makes a restart, or
+ * a second node starting on the same database, reuse the deployed version instead of adding one.
  */
 @ApplicationScoped
 public class ModelDeployer {
@@ -21,11 +21,17 @@ public class ModelDeployer {
   static final String BUNDLED_DEPLOYMENT_NAME = "steerflow-bundled-models";
 
   /** Models deployed at start-up; others in {@code bpmn/} are deployed by admins at run time. */
-  static final List<String> BUNDLED_MODELS = List.of("bpmn/" + TaskCycleContract.DEFAULT_PROCESS_ID + ".bpmn");
+  static final List<String> BUNDLED_MODELS =
+      List.of("bpmn/" + TaskCycleContract.DEFAULT_PROCESS_ID + ".bpmn");
 
   void deployBundledModels(ProcessEngine engine) {
     DeploymentBuilder builder =
-        engine.getRepositoryService().createDeployment().name(BUNDLED_DEPLOYMENT_NAME).enableDuplicateFiltering(true).source("steerflow");
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name(BUNDLED_DEPLOYMENT_NAME)
+            .enableDuplicateFiltering(true)
+            .source("steerflow");
     for (String resource : BUNDLED_MODELS) {
       InputStream model = ModelDeployer.class.getClassLoader().getResourceAsStream(resource);
       if (model == null) {

@@ -1,17 +1,17 @@
 package vn.steerflow.workflow;
 
 /**
- * The contract between steerflow's code and the BPMN models it runs (DESIGN.md §2). Code and tests use
- * these names; models use the same strings. A model that keeps to this contract can change the cycle
- * without a code change.
+ * The contract between steerflow's code and the BPMN models it runs (DESIGN.md §2). Code and tests
+ * use these names; models use the same strings. A model that keeps to this contract can change the
+ * cycle without a code change.
  *
  * <ul>
  *   <li>One process instance per task; its business key is the task's code.
  *   <li>User tasks are recognised by their {@code camunda:formKey}, never by their activity id.
  *   <li>Candidate groups come from the group variables the code sets when it starts an instance.
  *   <li>Service steps call beans of {@link Beans} only.
- *   <li>Outcomes flow back in the variables below; requests that do not complete a step (an extension
- *       request) arrive as the {@link Messages} below.
+ *   <li>Outcomes flow back in the variables below; requests that do not complete a step (an
+ *       extension request) arrive as the {@link Messages} below.
  * </ul>
  */
 public final class TaskCycleContract {
@@ -36,60 +36,88 @@ public final class TaskCycleContract {
   public static final class Vars {
     /** Group id of the lead unit: candidate group of report steps. String. */
     public static final String LEAD_UNIT = "leadUnit";
-    /** Group id of the supervisors of the standing agency: candidate group of review steps. String. */
+
+    /**
+     * Group id of the supervisors of the standing agency: candidate group of review steps. String.
+     */
     public static final String SUPERVISOR_GROUP = "supervisorGroup";
+
     /** Group id of the committee's leaders: candidate group of direction steps. String. */
     public static final String LEADER_GROUP = "leaderGroup";
+
     /** The task's deadline in force. java.util.Date. */
     public static final String DEADLINE = "deadline";
+
     /** When to urge the lead unit, before the deadline. java.util.Date. */
     public static final String URGE_AT = "urgeAt";
+
     /** Id of the report under review. Long. */
     public static final String REPORT_ID = "reportId";
+
     /** Status of the report under review, one of {@link ReportStatus}. String. */
     public static final String REPORT_STATUS = "reportStatus";
+
     /** A supervisor's decision on the report, one of {@link Decision}. String. */
     public static final String DECISION = "decision";
+
     /** The reason for RETURN, or the question for ESCALATE. String. */
     public static final String DECISION_COMMENT = "decisionComment";
+
     /** A leader's direction in answer to an escalation. String. */
     public static final String DIRECTION = "direction";
+
     /** Set true by the model when the deadline passed before the task was done. Boolean. */
     public static final String OVERDUE = "overdue";
+
     /** How many times the unit was urged. Integer. */
     public static final String URGE_COUNT = "urgeCount";
-    /** The task's kind, one of {@link TaskKind}: the model takes the one-off or the periodic way. String. */
+
+    /**
+     * The task's kind, one of {@link TaskKind}: the model takes the one-off or the periodic way.
+     * String.
+     */
     public static final String TASK_KIND = "taskKind";
 
     // coordination
     /**
-     * Group ids of the coordinating units, one coordinate step each. A java.util.List of String, given at
-     * the start only and not stored (stored Java objects would need Java serialization, which is off): a
-     * model reads it where the instance starts, in the same transaction.
+     * Group ids of the coordinating units, one coordinate step each. A java.util.List of String,
+     * given at the start only and not stored (stored Java objects would need Java serialization,
+     * which is off): a model reads it where the instance starts, in the same transaction.
      */
     public static final String COORDINATING_UNITS = "coordinatingUnits";
+
     /** The element variable of the coordinate steps: one coordinating unit's group id. String. */
     public static final String COORDINATING_UNIT = "coordinatingUnit";
 
     // periodic (REGULAR) tasks
-    /** How often a REGULAR task reports: MONTHLY, QUARTERLY or an ISO-8601 period (P2W, PT20S). String. */
+    /**
+     * How often a REGULAR task reports: MONTHLY, QUARTERLY or an ISO-8601 period (P2W, PT20S).
+     * String.
+     */
     public static final String REPORTING_PERIOD = "reportingPeriod";
+
     /** When the first period starts. java.util.Date. */
     public static final String REPORTING_FROM = "reportingFrom";
+
     /** When reporting ends: the last period ends here. java.util.Date. */
     public static final String REPORTING_UNTIL = "reportingUntil";
+
     /** Number of the period in hand, from 1; set by bean openPeriod. Integer. */
     public static final String PERIOD_NUMBER = "periodNumber";
+
     /** Start of the period in hand. java.util.Date. */
     public static final String PERIOD_START = "periodStart";
+
     /** End of the period in hand: its report is due by then. java.util.Date. */
     public static final String PERIOD_END = "periodEnd";
+
     /** Whether the period in hand is the last one. Boolean. */
     public static final String LAST_PERIOD = "lastPeriod";
 
     // extensions
     /** Id of the extension request the supervisors decide on. Long. */
     public static final String EXTENSION_ID = "extensionId";
+
     /** A supervisor's decision on an extension, one of {@link ExtensionDecision}. String. */
     public static final String EXTENSION_DECISION = "extensionDecision";
 
@@ -122,8 +150,9 @@ public final class TaskCycleContract {
   }
 
   /**
-   * Values of {@link Vars#EXTENSION_DECISION}. Completing a step with GRANT also sets {@link Vars#DEADLINE}
-   * and {@link Vars#URGE_AT} to the new deadline and urge time, for the model to re-arm its timers with.
+   * Values of {@link Vars#EXTENSION_DECISION}. Completing a step with GRANT also sets {@link
+   * Vars#DEADLINE} and {@link Vars#URGE_AT} to the new deadline and urge time, for the model to
+   * re-arm its timers with.
    */
   public static final class ExtensionDecision {
     public static final String GRANT = "GRANT";
@@ -141,21 +170,27 @@ public final class TaskCycleContract {
   }
 
   /**
-   * The only beans a model's expressions may name ({@code camunda:delegateExpression="${urgeUnit}"}).
-   * The engine is configured with exactly these beans, so any other name fails to resolve.
+   * The only beans a model's expressions may name ({@code
+   * camunda:delegateExpression="${urgeUnit}"}). The engine is configured with exactly these beans,
+   * so any other name fails to resolve.
    */
   public static final class Beans {
     /** Records that the lead unit was urged and notifies it. */
     public static final String URGE_UNIT = "urgeUnit";
+
     /** Marks the task OVERDUE. */
     public static final String MARK_OVERDUE = "markOverdue";
+
     /**
      * Opens the next reporting period of a REGULAR task: sets {@link Vars#PERIOD_NUMBER}, {@link
-     * Vars#PERIOD_START}, {@link Vars#PERIOD_END}, {@link Vars#LAST_PERIOD} and {@link Vars#URGE_AT}.
+     * Vars#PERIOD_START}, {@link Vars#PERIOD_END}, {@link Vars#LAST_PERIOD} and {@link
+     * Vars#URGE_AT}.
      */
     public static final String OPEN_PERIOD = "openPeriod";
+
     /** Records the period in hand as MISSED: no report by its end. */
     public static final String MARK_PERIOD_MISSED = "markPeriodMissed";
+
     /** Records that a REGULAR task's reporting ran to its end. */
     public static final String END_REPORTING = "endReporting";
 

@@ -1,8 +1,8 @@
 package vn.steerflow.workflow;
 
 /**
- * Candidate group ids the code puts into the contract variables and matches members against. A unit's
- * officers form one group; a committee's supervisors and its leaders form one each.
+ * Candidate group ids the code puts into the contract variables and matches members against. A
+ * unit's officers form one group; a committee's supervisors and its leaders form one each.
  */
 public final class WorkGroups {
 

@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * What the features ask of the engine, in their terms: start a task's cycle, find its open steps by form
- * key, complete a step, deliver a message, list the steps a member's groups may act on. Calls join the
- * caller's transaction.
+ * What the features ask of the engine, in their terms: start a task's cycle, find its open steps by
+ * form key, complete a step, deliver a message, list the steps a member's groups may act on. Calls
+ * join the caller's transaction.
  */
 @ApplicationScoped
 public class Workflow {
@@ -35,24 +35,36 @@ public class Workflow {
   }
 
   /**
-   * Starts the cycle of a task; returns the process instance id. Collections among the variables (the
-   * coordinating units) are given to the start only and not stored: storing a Java object would need Java
-   * serialization, which is off, and the model reads them where it starts.
+   * Starts the cycle of a task; returns the process instance id. Collections among the variables
+   * (the coordinating units) are given to the start only and not stored: storing a Java object
+   * would need Java serialization, which is off, and the model reads them where it starts.
    */
   public String start(String processId, String taskCode, Map<String, Object> variables) {
     Map<String, Object> startVariables = new HashMap<>();
-    variables.forEach((name, value) -> startVariables.put(name, value instanceof Collection<?> ? Variables.objectValue(value, true).create() : value));
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(processId, taskCode, startVariables);
+    variables.forEach(
+        (name, value) ->
+            startVariables.put(
+                name,
+                value instanceof Collection<?>
+                    ? Variables.objectValue(value, true).create()
+                    : value));
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey(processId, taskCode, startVariables);
     return instance.getId();
   }
 
   /**
-   * Delivers a message of the contract to the task's running cycle, with its variables. False when the
-   * cycle is not waiting for that message now (or has ended); nothing is changed then.
+   * Delivers a message of the contract to the task's running cycle, with its variables. False when
+   * the cycle is not waiting for that message now (or has ended); nothing is changed then.
    */
   public boolean deliver(String taskCode, String messageName, Map<String, Object> variables) {
     try {
-      engine.getRuntimeService().createMessageCorrelation(messageName).processInstanceBusinessKey(taskCode).setVariables(variables).correlate();
+      engine
+          .getRuntimeService()
+          .createMessageCorrelation(messageName)
+          .processInstanceBusinessKey(taskCode)
+          .setVariables(variables)
+          .correlate();
       return true;
     } catch (MismatchingMessageCorrelationException e) {
       return false;
@@ -62,7 +74,16 @@ public class Workflow {
   /** The task's open steps, oldest first. */
   public List<WorkStep> openSteps(String taskCode) {
     List<Task> tasks =
-        engine.getTaskService().createTaskQuery().processInstanceBusinessKey(taskCode).initializeFormKeys().orderByTaskCreateTime().asc().orderByTaskId().asc().list();
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(taskCode)
+            .initializeFormKeys()
+            .orderByTaskCreateTime()
+            .asc()
+            .orderByTaskId()
+            .asc()
+            .list();
     return tasks.stream().map(t -> toStep(t, taskCode)).toList();
   }
 
@@ -73,8 +94,18 @@ public class Workflow {
 
   /** The task's open step with the form key offered to the group, if there is one. */
   public Optional<WorkStep> openStep(String taskCode, String formKey, String candidateGroup) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(taskCode).taskCandidateGroup(candidateGroup).initializeFormKeys()
-        .orderByTaskCreateTime().asc().orderByTaskId().asc().list().stream()
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(taskCode)
+        .taskCandidateGroup(candidateGroup)
+        .initializeFormKeys()
+        .orderByTaskCreateTime()
+        .asc()
+        .orderByTaskId()
+        .asc()
+        .list()
+        .stream()
         .filter(t -> formKey.equals(t.getFormKey()))
         .map(t -> toStep(t, taskCode))
         .findFirst();
@@ -86,12 +117,25 @@ public class Workflow {
       return List.of();
     }
     List<Task> tasks =
-        engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.copyOf(groups)).initializeFormKeys().orderByTaskCreateTime().asc().orderByTaskId().asc()
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskCandidateGroupIn(List.copyOf(groups))
+            .initializeFormKeys()
+            .orderByTaskCreateTime()
+            .asc()
+            .orderByTaskId()
+            .asc()
             .listPage(firstResult, maxResults);
-    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+    Set<String> instanceIds =
+        tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
     Map<String, String> businessKeys = new HashMap<>();
     if (!instanceIds.isEmpty()) {
-      engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+      engine
+          .getRuntimeService()
+          .createProcessInstanceQuery()
+          .processInstanceIds(instanceIds)
+          .list()
           .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
     }
     return tasks.stream().map(t -> toStep(t, businessKeys.get(t.getProcessInstanceId()))).toList();
@@ -102,19 +146,39 @@ public class Workflow {
     engine.getTaskService().complete(step.id(), variables);
   }
 
-  /** A process variable of the task's running cycle, or empty when absent or the cycle has ended. */
+  /**
+   * A process variable of the task's running cycle, or empty when absent or the cycle has ended.
+   */
   public Optional<Object> variable(String processInstanceId, String name) {
-    boolean running = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
-    return running ? Optional.ofNullable(engine.getRuntimeService().getVariable(processInstanceId, name)) : Optional.empty();
+    boolean running =
+        engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .count()
+            > 0;
+    return running
+        ? Optional.ofNullable(engine.getRuntimeService().getVariable(processInstanceId, name))
+        : Optional.empty();
   }
 
   /** Whether the task's cycle still runs. */
   public boolean isRunning(String processInstanceId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    return engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .count()
+        > 0;
   }
 
   private static WorkStep toStep(Task task, String taskCode) {
-    return new WorkStep(task.getId(), task.getFormKey(), task.getName(), taskCode, task.getCreateTime().toInstant(), task.getProcessInstanceId());
+    return new WorkStep(
+        task.getId(),
+        task.getFormKey(),
+        task.getName(),
+        taskCode,
+        task.getCreateTime().toInstant(),
+        task.getProcessInstanceId());
   }
-
 }

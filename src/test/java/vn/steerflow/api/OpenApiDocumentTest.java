@@ -18,15 +18,17 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI document is written by hand (see microprofile-config.properties for why); this keeps it
- * honest: every operation of every resource the API application publishes must be described in it.
+ * The OpenAPI document is written by hand (see microprofile-config.properties for why); this keeps
+ * it honest: every operation of every resource the API application publishes must be described in
+ * it.
  */
 class OpenApiDocumentTest {
 
   @Test
   void everyPublishedOperationIsDescribedInTheOpenApiDocument() throws IOException {
     String document;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
       assertThat(in).as("META-INF/openapi.yaml").isNotNull();
       document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -42,7 +44,8 @@ class OpenApiDocumentTest {
           continue;
         }
         Path methodPath = method.getAnnotation(Path.class);
-        String path = "/" + classPath.value() + (methodPath == null ? "" : "/" + methodPath.value());
+        String path =
+            "/" + classPath.value() + (methodPath == null ? "" : "/" + methodPath.value());
         String section = section(document, path.replaceAll("/+", "/") + ":");
         if (section == null || !section.contains("\n    " + verb + ":")) {
           missing.add(verb.toUpperCase(Locale.ROOT) + " " + path);

@@ -8,7 +8,8 @@ class RequestValidationTest {
 
   @Test
   void fieldsAreNamedAsTheClientWroteThemWithoutBeanValidationsNodeNames() {
-    assertThat(RequestValidation.fieldName("coordinatingUnits[1].<list element>")).isEqualTo("coordinatingUnits[1]");
+    assertThat(RequestValidation.fieldName("coordinatingUnits[1].<list element>"))
+        .isEqualTo("coordinatingUnits[1]");
     assertThat(RequestValidation.fieldName("title")).isEqualTo("title");
   }
 }

@@ -8,16 +8,19 @@ import org.junit.jupiter.api.Test;
 class CommitteeTest {
 
   private final Unit province = new Unit("UBND-LC", "UBND tỉnh", null, UnitKind.PROVINCE, null);
-  private final Unit science = new Unit("SKHCN", "Sở Khoa học và Công nghệ", null, UnitKind.DEPARTMENT, province);
+  private final Unit science =
+      new Unit("SKHCN", "Sở Khoa học và Công nghệ", null, UnitKind.DEPARTMENT, province);
 
   @Test
   void theStandingAgencyIsAnActiveUnit() {
     Unit closed = new Unit("SNV", "Sở Nội vụ", null, UnitKind.DEPARTMENT, province);
     closed.deactivate();
 
-    assertThatThrownBy(() -> new Committee("BCD", "Ban", CommitteeLevel.PROVINCE, closed)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Committee("BCD", "Ban", CommitteeLevel.PROVINCE, closed))
+        .isInstanceOf(IllegalArgumentException.class);
     Committee committee = new Committee("BCD", "Ban", CommitteeLevel.PROVINCE, science);
-    assertThatThrownBy(() -> committee.change("Ban", CommitteeLevel.PROVINCE, closed)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> committee.change("Ban", CommitteeLevel.PROVINCE, closed))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(committee.getStandingAgency()).isSameAs(science);
   }
 
@@ -30,6 +33,7 @@ class CommitteeTest {
 
     committee.deactivate();
     assertThat(committee.isActive()).isFalse();
-    assertThatThrownBy(() -> committee.change("Ban", CommitteeLevel.PROVINCE, science)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> committee.change("Ban", CommitteeLevel.PROVINCE, science))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

@@ -12,8 +12,10 @@ class MemberTest {
 
   private final Unit province = new Unit("UBND-LC", "UBND tỉnh", null, UnitKind.PROVINCE, null);
   private final Unit justice = new Unit("STP", "Sở Tư pháp", null, UnitKind.DEPARTMENT, province);
-  private final Committee committee = new Committee("BCD-LC", "Ban Chỉ đạo", CommitteeLevel.PROVINCE, province);
-  private final Committee other = new Committee("BCD-X", "Ban Chỉ đạo khác", CommitteeLevel.COMMUNE, province);
+  private final Committee committee =
+      new Committee("BCD-LC", "Ban Chỉ đạo", CommitteeLevel.PROVINCE, province);
+  private final Committee other =
+      new Committee("BCD-X", "Ban Chỉ đạo khác", CommitteeLevel.COMMUNE, province);
 
   private Member member(Set<Role> roles, Committee committee) {
     return new Member("nguoidung", "Người Dùng", justice, committee, roles, "hash");
@@ -21,10 +23,13 @@ class MemberTest {
 
   @Test
   void supervisorsAndLeadersBelongToACommitteeAndEveryMemberHasARole() {
-    assertThatThrownBy(() -> member(EnumSet.of(Role.SUPERVISOR), null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> member(EnumSet.noneOf(Role.class), null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> member(EnumSet.of(Role.SUPERVISOR), null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> member(EnumSet.noneOf(Role.class), null))
+        .isInstanceOf(IllegalArgumentException.class);
     Member officer = member(EnumSet.of(Role.OFFICER), null);
-    assertThatThrownBy(() -> officer.change("Người Dùng", justice, null, EnumSet.of(Role.LEADER))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> officer.change("Người Dùng", justice, null, EnumSet.of(Role.LEADER)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(officer.getRoles()).containsExactly(Role.OFFICER);
   }
 
@@ -39,8 +44,11 @@ class MemberTest {
 
     Unit closed = new Unit("SNV", "Sở Nội vụ", null, UnitKind.DEPARTMENT, province);
     closed.deactivate();
-    assertThatThrownBy(() -> officer.change("Người Dùng", closed, null, EnumSet.of(Role.OFFICER))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Member("moi", "Mới", closed, null, EnumSet.of(Role.OFFICER), "hash")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> officer.change("Người Dùng", closed, null, EnumSet.of(Role.OFFICER)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new Member("moi", "Mới", closed, null, EnumSet.of(Role.OFFICER), "hash"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -50,7 +58,9 @@ class MemberTest {
     assertThat(officer.getRoles()).containsExactlyInAnyOrder(Role.OFFICER, Role.LEADER);
     assertThat(officer.getCommittee()).isSameAs(committee);
 
-    assertThatThrownBy(() -> officer.appointLeaderOf(other)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serves one committee");
+    assertThatThrownBy(() -> officer.appointLeaderOf(other))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("serves one committee");
     assertThat(officer.getCommittee()).isSameAs(committee);
   }
 
@@ -66,7 +76,9 @@ class MemberTest {
     assertThat(officerLeader.getCommittee()).isNull();
 
     Member leaderOnly = member(EnumSet.of(Role.LEADER), committee);
-    assertThatThrownBy(leaderOnly::standDownAsLeader).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only role");
+    assertThatThrownBy(leaderOnly::standDownAsLeader)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only role");
     assertThat(leaderOnly.getRoles()).containsExactly(Role.LEADER);
   }
 
@@ -76,7 +88,8 @@ class MemberTest {
     officer.deactivate();
 
     assertThat(officer.isActive()).isFalse();
-    assertThatThrownBy(() -> officer.changePassword("other")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> officer.changePassword("other"))
+        .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(officer::deactivate).isInstanceOf(IllegalStateException.class);
   }
 }

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 class UnitTest {
 
   private final Unit province = new Unit("UBND-LC", "UBND tỉnh", null, UnitKind.PROVINCE, null);
-  private final Unit district = new Unit("BAOYEN", "UBND huyện Bảo Yên", null, UnitKind.DISTRICT, province);
+  private final Unit district =
+      new Unit("BAOYEN", "UBND huyện Bảo Yên", null, UnitKind.DISTRICT, province);
   private final Unit commune = new Unit("XA-1", "UBND xã 1", null, UnitKind.COMMUNE, district);
-  private final Unit otherDistrict = new Unit("SAPA", "UBND thị xã Sa Pa", null, UnitKind.DISTRICT, province);
+  private final Unit otherDistrict =
+      new Unit("SAPA", "UBND thị xã Sa Pa", null, UnitKind.DISTRICT, province);
 
   @Test
   void aUnitMovesUnderAnotherParentWithItsSubtree() {
@@ -24,8 +26,12 @@ class UnitTest {
 
   @Test
   void aUnitCannotMoveUnderItselfOrItsDescendant() {
-    assertThatThrownBy(() -> district.moveUnder(district)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lies below");
-    assertThatThrownBy(() -> province.moveUnder(commune)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lies below");
+    assertThatThrownBy(() -> district.moveUnder(district))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lies below");
+    assertThatThrownBy(() -> province.moveUnder(commune))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lies below");
     assertThat(province.getParent()).isNull();
     assertThat(district.getParent()).isSameAs(province);
   }
@@ -50,28 +56,39 @@ class UnitTest {
 
   @Test
   void aUnitCannotMergeIntoItselfItsDescendantOrAnInactiveUnit() {
-    assertThatThrownBy(() -> district.mergeInto(district, List.of())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> district.mergeInto(commune, List.of(commune))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> district.mergeInto(district, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> district.mergeInto(commune, List.of(commune)))
+        .isInstanceOf(IllegalArgumentException.class);
     otherDistrict.mergeInto(province, List.of());
-    assertThatThrownBy(() -> district.mergeInto(otherDistrict, List.of(commune))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inactive");
+    assertThatThrownBy(() -> district.mergeInto(otherDistrict, List.of(commune)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inactive");
     assertThat(district.isActive()).isTrue();
     assertThat(commune.getParent()).isSameAs(district);
   }
 
   @Test
   void aMergeRefusesToHandOverAUnitThatIsNotAChild() {
-    assertThatThrownBy(() -> district.mergeInto(otherDistrict, List.of(otherDistrict))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> district.mergeInto(otherDistrict, List.of(otherDistrict)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aMergedUnitNoLongerChangesAndTakesNoNewUnits() {
     district.mergeInto(otherDistrict, List.of(commune));
 
-    assertThatThrownBy(() -> district.rename("Tên mới", null)).isInstanceOf(IllegalStateException.class).hasMessageContaining("merged into SAPA");
-    assertThatThrownBy(() -> district.moveUnder(province)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> district.mergeInto(province, List.of())).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> commune.moveUnder(district)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Unit("XA-2", "UBND xã 2", null, UnitKind.COMMUNE, district)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> district.rename("Tên mới", null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("merged into SAPA");
+    assertThatThrownBy(() -> district.moveUnder(province))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> district.mergeInto(province, List.of()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> commune.moveUnder(district))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Unit("XA-2", "UBND xã 2", null, UnitKind.COMMUNE, district))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -81,6 +98,7 @@ class UnitTest {
     assertThat(district.getName()).isEqualTo("UBND huyện Bảo Yên (mới)");
     assertThat(district.getNameEn()).isNull();
     assertThat(district.getCode()).isEqualTo("BAOYEN");
-    assertThatThrownBy(() -> district.rename(" ", null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> district.rename(" ", null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -15,7 +15,8 @@ import java.util.Base64;
 /** Calls steerflow's API over HTTP as one member, the way any client would. */
 public final class ApiClient {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
@@ -28,7 +29,9 @@ public final class ApiClient {
 
   /** A client for the member; {@code base} is the application's root URL. */
   public static ApiClient as(URI base, String username, String password) {
-    String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new ApiClient(base, "Basic " + token);
   }
 
@@ -41,12 +44,21 @@ public final class ApiClient {
   }
 
   public Reply post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /** Posts the body as given, under the given content type; for requests a well-behaved client would not send. */
+  /**
+   * Posts the body as given, under the given content type; for requests a well-behaved client would
+   * not send.
+   */
   public Reply post(String path, String contentType, String body) {
-    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Reply post(String path, Object body) {
@@ -59,15 +71,22 @@ public final class ApiClient {
 
   public Reply put(String path, Object body) {
     try {
-      return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+      return send(
+          request(path)
+              .header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private HttpRequest.Builder request(String path) {
-    // A leading slash means the server's root (health, OpenAPI); otherwise the path is under the application.
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+    // A leading slash means the server's root (health, OpenAPI); otherwise the path is under the
+    // application.
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json");
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
@@ -76,8 +95,13 @@ public final class ApiClient {
 
   private static Reply send(HttpRequest.Builder builder) {
     try {
-      HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.headers().firstValue("Location").orElse(null), response.body());
+      HttpResponse<String> response =
+          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Location").orElse(null),
+          response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -21,31 +21,50 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every write and read of the API refuses what it must refuse: missing and mistyped fields, bodies that
- * are not JSON objects, unknown codes and ids, other units' records, the wrong role and the wrong moment
- * in the cycle. Each refusal is problem+json with a human detail and no stack trace, and leaves the task,
- * its reports and everyone's work list exactly as they were.
+ * Every write and read of the API refuses what it must refuse: missing and mistyped fields, bodies
+ * that are not JSON objects, unknown codes and ids, other units' records, the wrong role and the
+ * wrong moment in the cycle. Each refusal is problem+json with a human detail and no stack trace,
+ * and leaves the task, its reports and everyone's work list exactly as they were.
  *
  * <p>The refusal tests share a few tasks parked at known steps of the cycle (created on first use).
  * Sharing is safe because every refusal is checked to change nothing; {@link
- * #validRequestsStillSucceedWhereTheRefusedOnesChangedNothing} shows the same kind of fixture accepts a
- * valid request, so each refusal is down to the one flaw its row names.
+ * #validRequestsStillSucceedWhereTheRefusedOnesChangedNothing} shows the same kind of fixture
+ * accepts a valid request, so each refusal is down to the one flaw its row names.
  */
 @RunAsClient
 class BadInputIT extends DeployedSteerflow {
 
   private static final String TASKS = "api/v1/tasks";
-  private static final List<String> FIVE_CLEARS = List.of("title", "content", "leadUnit", "responsibleLeader", "deadline", "expectedResult", "committee");
+  private static final List<String> FIVE_CLEARS =
+      List.of(
+          "title",
+          "content",
+          "leadUnit",
+          "responsibleLeader",
+          "deadline",
+          "expectedResult",
+          "committee");
+
   /** The members whose work lists a refused request must leave alone. */
-  private static final List<String> WATCHED_MEMBERS = List.of(Demo.SUPERVISOR, Demo.LEADER, Demo.JUSTICE_OFFICER, Demo.POLICE_OFFICER);
+  private static final List<String> WATCHED_MEMBERS =
+      List.of(Demo.SUPERVISOR, Demo.LEADER, Demo.JUSTICE_OFFICER, Demo.POLICE_OFFICER);
 
   /** A task of the Department of Justice waiting for its first report. */
   private static String awaitingReport;
+
   /** A task of the Department of Justice whose IN_PROGRESS report waits for review. */
   private static Parked underReview;
-  /** A task of the Provincial Police whose report was escalated: it waits for the leader's direction. */
+
+  /**
+   * A task of the Provincial Police whose report was escalated: it waits for the leader's
+   * direction.
+   */
   private static Parked escalated;
-  /** A task of the Department of Justice whose IN_PROGRESS report was approved: decided, back at reporting. */
+
+  /**
+   * A task of the Department of Justice whose IN_PROGRESS report was approved: decided, back at
+   * reporting.
+   */
   private static Parked approved;
 
   /** A task parked at a step, with the report that got it there. */
@@ -59,8 +78,12 @@ class BadInputIT extends DeployedSteerflow {
     DIRECTION
   }
 
-  /** Where a write goes, who sends it, its valid body, and the records it must not change when refused. */
-  private record Target(ApiClient caller, String path, Map<String, Object> validBody, String task, long... reports) {}
+  /**
+   * Where a write goes, who sends it, its valid body, and the records it must not change when
+   * refused.
+   */
+  private record Target(
+      ApiClient caller, String path, Map<String, Object> validBody, String task, long... reports) {}
 
   // ---------------------------------------------------------------- every write: the body itself
 
@@ -93,7 +116,8 @@ class BadInputIT extends DeployedSteerflow {
   void aBodyThatIsNotAJsonObjectIsRefusedAsBadRequest(Write write, String what, String body) {
     Target target = target(write);
     JsonNode problem = refusedAt(400, () -> target.caller().post(target.path(), body), target);
-    // No field is to blame, so none may be named but the body itself; a missing body is named as such.
+    // No field is to blame, so none may be named but the body itself; a missing body is named as
+    // such.
     assertThat(fieldsOf(problem)).isSubsetOf("body");
     if (body.isBlank() || body.equals("null")) {
       assertThat(fieldsOf(problem)).containsExactly("body");
@@ -125,7 +149,10 @@ class BadInputIT extends DeployedSteerflow {
   @EnumSource(Write.class)
   void aBodyThatIsNotSentAsJsonIsRefusedAsUnsupported(Write write) {
     Target target = target(write);
-    refusedAt(415, () -> target.caller().post(target.path(), "text/plain", json(target.validBody())), target);
+    refusedAt(
+        415,
+        () -> target.caller().post(target.path(), "text/plain", json(target.validBody())),
+        target);
   }
 
   // ---------------------------------------------------------------- POST /tasks
@@ -137,11 +164,21 @@ class BadInputIT extends DeployedSteerflow {
   }
 
   @ParameterizedTest(name = "without {0}")
-  @ValueSource(strings = {"title", "content", "leadUnit", "responsibleLeader", "deadline", "expectedResult", "committee"})
+  @ValueSource(
+      strings = {
+        "title",
+        "content",
+        "leadUnit",
+        "responsibleLeader",
+        "deadline",
+        "expectedResult",
+        "committee"
+      })
   void assigningWithoutOneClearNamesExactlyThatField(String field) {
     Map<String, Object> body = validAssignment();
     body.remove(field);
-    assertThat(fieldsOf(refused(400, () -> as(Demo.SUPERVISOR).post(TASKS, body), null))).containsExactly(field);
+    assertThat(fieldsOf(refused(400, () -> as(Demo.SUPERVISOR).post(TASKS, body), null)))
+        .containsExactly(field);
   }
 
   @ParameterizedTest(name = "{0} = [{1}]")
@@ -158,7 +195,8 @@ class BadInputIT extends DeployedSteerflow {
   void assigningWithABlankClearNamesIt(String field, String blank) {
     Map<String, Object> body = validAssignment();
     body.put(field, blank);
-    assertThat(fieldsOf(refused(400, () -> as(Demo.SUPERVISOR).post(TASKS, body), null))).containsExactly(field);
+    assertThat(fieldsOf(refused(400, () -> as(Demo.SUPERVISOR).post(TASKS, body), null)))
+        .containsExactly(field);
   }
 
   static Stream<Arguments> mistypedAssignments() {
@@ -168,7 +206,8 @@ class BadInputIT extends DeployedSteerflow {
         mistyped("deadline", "2030-12-31T17:00:00"),
         mistyped("deadline", "31/12/2030 17:00"),
         mistyped("deadline", List.of("2030-12-31T17:00:00+07:00")),
-        // Epoch numbers are not dates here: milliseconds read as seconds would be a deadline in the year 57970.
+        // Epoch numbers are not dates here: milliseconds read as seconds would be a deadline in the
+        // year 57970.
         mistyped("deadline", 1_893_456_000_000L),
         mistyped("deadline", 1_893_456_000L),
         mistyped("title", Map.of("vi", "Số hoá")),
@@ -202,10 +241,20 @@ class BadInputIT extends DeployedSteerflow {
         Arguments.of("unknown lead unit", Map.of("leadUnit", "SO-KHONG-CO"), List.of("leadUnit")),
         Arguments.of("lead unit in the wrong case", Map.of("leadUnit", "stp"), List.of("leadUnit")),
         Arguments.of("unknown committee", Map.of("committee", "BCD-XX"), List.of("committee")),
-        Arguments.of("a unit code as committee", Map.of("committee", Demo.JUSTICE), List.of("committee")),
-        Arguments.of("unknown coordinating unit", Map.of("coordinatingUnits", List.of(Demo.POLICE, "SO-KHONG-CO")), List.of("coordinatingUnits")),
-        Arguments.of("lead unit also coordinating", Map.of("coordinatingUnits", List.of(Demo.JUSTICE)), List.of("coordinatingUnits")),
-        Arguments.of("blank coordinating unit", Map.of("coordinatingUnits", List.of(Demo.POLICE, " ")), List.of("coordinatingUnits[1]")),
+        Arguments.of(
+            "a unit code as committee", Map.of("committee", Demo.JUSTICE), List.of("committee")),
+        Arguments.of(
+            "unknown coordinating unit",
+            Map.of("coordinatingUnits", List.of(Demo.POLICE, "SO-KHONG-CO")),
+            List.of("coordinatingUnits")),
+        Arguments.of(
+            "lead unit also coordinating",
+            Map.of("coordinatingUnits", List.of(Demo.JUSTICE)),
+            List.of("coordinatingUnits")),
+        Arguments.of(
+            "blank coordinating unit",
+            Map.of("coordinatingUnits", List.of(Demo.POLICE, " ")),
+            List.of("coordinatingUnits[1]")),
         Arguments.of(
             "all three unknown",
             Map.of("leadUnit", "X1", "committee", "X2", "coordinatingUnits", List.of("X3")),
@@ -214,10 +263,12 @@ class BadInputIT extends DeployedSteerflow {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("assignmentsNamingWhatDoesNotExist")
-  void assigningToUnitsOrCommitteesThatDoNotExistNamesEachField(String what, Map<String, Object> change, List<String> fields) {
+  void assigningToUnitsOrCommitteesThatDoNotExistNamesEachField(
+      String what, Map<String, Object> change, List<String> fields) {
     Map<String, Object> body = validAssignment();
     body.putAll(change);
-    assertThat(fieldsOf(refused(400, () -> as(Demo.SUPERVISOR).post(TASKS, body), null))).containsExactlyInAnyOrderElementsOf(fields);
+    assertThat(fieldsOf(refused(400, () -> as(Demo.SUPERVISOR).post(TASKS, body), null)))
+        .containsExactlyInAnyOrderElementsOf(fields);
   }
 
   @ParameterizedTest(name = "deadline {0} minutes from now")
@@ -290,7 +341,8 @@ class BadInputIT extends DeployedSteerflow {
   @Test
   void reportingAnEmptyObjectNamesEachMissingField() {
     String task = awaitingReport();
-    JsonNode problem = refused(400, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(task), "{}"), task);
+    JsonNode problem =
+        refused(400, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(task), "{}"), task);
     assertThat(fieldsOf(problem)).containsExactlyInAnyOrder("status", "progress", "narrative");
   }
 
@@ -300,7 +352,10 @@ class BadInputIT extends DeployedSteerflow {
     String task = awaitingReport();
     Map<String, Object> body = validReport();
     body.remove(field);
-    assertThat(fieldsOf(refused(400, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(task), body), task))).containsExactly(field);
+    assertThat(
+            fieldsOf(
+                refused(400, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(task), body), task)))
+        .containsExactly(field);
   }
 
   static Stream<Arguments> badReportValues() {
@@ -331,28 +386,42 @@ class BadInputIT extends DeployedSteerflow {
     String task = awaitingReport();
     Map<String, Object> body = validReport();
     body.put(field, value);
-    assertThat(fieldsOf(refused(400, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(task), body), task))).containsExactly(field);
+    assertThat(
+            fieldsOf(
+                refused(400, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(task), body), task)))
+        .containsExactly(field);
   }
 
   @ParameterizedTest(name = "DONE at {0}%")
   @ValueSource(ints = {0, 90, 99})
   void reportingDoneWithProgressBelowAHundredNamesProgress(int progress) {
     String task = awaitingReport();
-    JsonNode problem = refused(400, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(task), report("DONE", progress, "Hoàn thành")), task);
+    JsonNode problem =
+        refused(
+            400,
+            () ->
+                as(Demo.JUSTICE_OFFICER)
+                    .post(reportsOf(task), report("DONE", progress, "Hoàn thành")),
+            task);
     assertThat(fieldsOf(problem)).containsExactly("progress");
   }
 
   @Test
   void reportingOnAnUnknownTaskIsNotFound() {
-    refused(404, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf("NV-2026-999999999"), validReport()), null);
+    refused(
+        404,
+        () -> as(Demo.JUSTICE_OFFICER).post(reportsOf("NV-2026-999999999"), validReport()),
+        null);
   }
 
   @Test
   void reportingOnAnotherUnitsTaskIsNotFoundExactlyLikeAnUnknownTask() {
     String task = awaitingReport();
     String unknown = "NV-2026-999999999";
-    JsonNode hidden = refused(404, () -> as(Demo.POLICE_OFFICER).post(reportsOf(task), validReport()), task);
-    JsonNode missing = problem(as(Demo.POLICE_OFFICER).post(reportsOf(unknown), validReport()), 404);
+    JsonNode hidden =
+        refused(404, () -> as(Demo.POLICE_OFFICER).post(reportsOf(task), validReport()), task);
+    JsonNode missing =
+        problem(as(Demo.POLICE_OFFICER).post(reportsOf(unknown), validReport()), 404);
     assertThat(withoutCode(hidden, task)).isEqualTo(withoutCode(missing, unknown));
   }
 
@@ -366,16 +435,29 @@ class BadInputIT extends DeployedSteerflow {
   @Test
   void reportingWhileThePreviousReportIsUnderReviewIsAConflict() {
     Parked parked = underReview();
-    refused(409, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(parked.task()), validReport()), parked.task(), parked.report());
+    refused(
+        409,
+        () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(parked.task()), validReport()),
+        parked.task(),
+        parked.report());
   }
 
   @Test
   void reportingOnACompletedTaskIsAConflict() {
     String task = assignTo(Demo.JUSTICE, inDays(10));
-    assertThat(as(Demo.JUSTICE_OFFICER).post(reportsOf(task), report("DONE", 100, "Hoàn thành")).status()).isEqualTo(201);
+    assertThat(
+            as(Demo.JUSTICE_OFFICER)
+                .post(reportsOf(task), report("DONE", 100, "Hoàn thành"))
+                .status())
+        .isEqualTo(201);
     long report = reportUnderReview(task);
-    assertThat(as(Demo.SUPERVISOR).post(reviewOf(report), decision("APPROVE", null)).status()).isEqualTo(200);
-    refused(409, () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(task), report("DONE", 100, "Báo cáo lại")), task, report);
+    assertThat(as(Demo.SUPERVISOR).post(reviewOf(report), decision("APPROVE", null)).status())
+        .isEqualTo(200);
+    refused(
+        409,
+        () -> as(Demo.JUSTICE_OFFICER).post(reportsOf(task), report("DONE", 100, "Báo cáo lại")),
+        task,
+        report);
   }
 
   // ---------------------------------------------------------------- GET /reports/{id}
@@ -389,9 +471,11 @@ class BadInputIT extends DeployedSteerflow {
   @Test
   void anotherUnitsReportIsNotFoundExactlyLikeOneThatDoesNotExist() {
     Parked parked = underReview();
-    JsonNode hidden = problem(as(Demo.POLICE_OFFICER).get("api/v1/reports/" + parked.report()), 404);
+    JsonNode hidden =
+        problem(as(Demo.POLICE_OFFICER).get("api/v1/reports/" + parked.report()), 404);
     JsonNode missing = problem(as(Demo.POLICE_OFFICER).get("api/v1/reports/999999999"), 404);
-    assertThat(withoutCode(hidden, String.valueOf(parked.report()))).isEqualTo(withoutCode(missing, "999999999"));
+    assertThat(withoutCode(hidden, String.valueOf(parked.report())))
+        .isEqualTo(withoutCode(missing, "999999999"));
   }
 
   // ---------------------------------------------------------------- POST /reports/{id}/review
@@ -399,7 +483,12 @@ class BadInputIT extends DeployedSteerflow {
   @Test
   void reviewingWithAnEmptyObjectNamesTheDecision() {
     Parked parked = underReview();
-    JsonNode problem = refused(400, () -> as(Demo.SUPERVISOR).post(reviewOf(parked.report()), "{}"), parked.task(), parked.report());
+    JsonNode problem =
+        refused(
+            400,
+            () -> as(Demo.SUPERVISOR).post(reviewOf(parked.report()), "{}"),
+            parked.task(),
+            parked.report());
     assertThat(fieldsOf(problem)).containsExactly("decision");
   }
 
@@ -423,7 +512,12 @@ class BadInputIT extends DeployedSteerflow {
     Parked parked = underReview();
     Map<String, Object> body = decision("RETURN", "Thiếu số liệu theo từng xã");
     body.put(field, value);
-    JsonNode problem = refused(400, () -> as(Demo.SUPERVISOR).post(reviewOf(parked.report()), body), parked.task(), parked.report());
+    JsonNode problem =
+        refused(
+            400,
+            () -> as(Demo.SUPERVISOR).post(reviewOf(parked.report()), body),
+            parked.task(),
+            parked.report());
     assertThat(fieldsOf(problem)).containsExactly(field);
   }
 
@@ -445,35 +539,62 @@ class BadInputIT extends DeployedSteerflow {
     if (comment != null) {
       body.put("comment", comment);
     }
-    JsonNode problem = refused(400, () -> as(Demo.SUPERVISOR).post(reviewOf(parked.report()), body), parked.task(), parked.report());
+    JsonNode problem =
+        refused(
+            400,
+            () -> as(Demo.SUPERVISOR).post(reviewOf(parked.report()), body),
+            parked.task(),
+            parked.report());
     assertThat(fieldsOf(problem)).containsExactly("comment");
   }
 
   @Test
   void reviewingAnUnknownReportIsNotFound() {
-    refused(404, () -> as(Demo.SUPERVISOR).post(reviewOf(999_999_999L), decision("APPROVE", null)), null);
+    refused(
+        404,
+        () -> as(Demo.SUPERVISOR).post(reviewOf(999_999_999L), decision("APPROVE", null)),
+        null);
   }
 
   @Test
   void reviewingAnotherUnitsReportIsNotFoundExactlyLikeAnUnknownReport() {
     Parked parked = underReview();
-    JsonNode hidden = refused(404, () -> as(Demo.POLICE_OFFICER).post(reviewOf(parked.report()), decision("APPROVE", null)), parked.task(), parked.report());
-    JsonNode missing = problem(as(Demo.POLICE_OFFICER).post(reviewOf(999_999_999L), decision("APPROVE", null)), 404);
-    assertThat(withoutCode(hidden, String.valueOf(parked.report()))).isEqualTo(withoutCode(missing, "999999999"));
+    JsonNode hidden =
+        refused(
+            404,
+            () ->
+                as(Demo.POLICE_OFFICER).post(reviewOf(parked.report()), decision("APPROVE", null)),
+            parked.task(),
+            parked.report());
+    JsonNode missing =
+        problem(
+            as(Demo.POLICE_OFFICER).post(reviewOf(999_999_999L), decision("APPROVE", null)), 404);
+    assertThat(withoutCode(hidden, String.valueOf(parked.report())))
+        .isEqualTo(withoutCode(missing, "999999999"));
   }
 
   @ParameterizedTest(name = "as {0}")
   @ValueSource(strings = {Demo.JUSTICE_OFFICER, Demo.LEADER})
   void reviewingIsRefusedToMembersWhoAreNotSupervisorsOfTheCommittee(String member) {
     Parked parked = underReview();
-    refused(403, () -> as(member).post(reviewOf(parked.report()), decision("APPROVE", null)), parked.task(), parked.report());
+    refused(
+        403,
+        () -> as(member).post(reviewOf(parked.report()), decision("APPROVE", null)),
+        parked.task(),
+        parked.report());
   }
 
   @ParameterizedTest(name = "second decision {0}")
-  @CsvSource(delimiter = '|', value = {"APPROVE | ", "RETURN | Thiếu số liệu", "ESCALATE | Xin ý kiến?"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"APPROVE | ", "RETURN | Thiếu số liệu", "ESCALATE | Xin ý kiến?"})
   void reviewingAReportThatWasAlreadyDecidedIsAConflict(String decision, String comment) {
     Parked parked = approved();
-    refused(409, () -> as(Demo.SUPERVISOR).post(reviewOf(parked.report()), decision(decision, comment)), parked.task(), parked.report());
+    refused(
+        409,
+        () -> as(Demo.SUPERVISOR).post(reviewOf(parked.report()), decision(decision, comment)),
+        parked.task(),
+        parked.report());
   }
 
   // ---------------------------------------------------------------- POST /tasks/{code}/direction
@@ -493,21 +614,33 @@ class BadInputIT extends DeployedSteerflow {
   @MethodSource("badDirections")
   void directingWithoutADirectionTextNamesTheDirection(String body) {
     Parked parked = escalated();
-    JsonNode problem = refused(400, () -> as(Demo.LEADER).post(directionOf(parked.task()), body), parked.task(), parked.report());
+    JsonNode problem =
+        refused(
+            400,
+            () -> as(Demo.LEADER).post(directionOf(parked.task()), body),
+            parked.task(),
+            parked.report());
     assertThat(fieldsOf(problem)).containsExactly("direction");
   }
 
   @Test
   void directingAnUnknownTaskIsNotFound() {
-    refused(404, () -> as(Demo.LEADER).post(directionOf("NV-2026-999999999"), validDirection()), null);
+    refused(
+        404, () -> as(Demo.LEADER).post(directionOf("NV-2026-999999999"), validDirection()), null);
   }
 
   @Test
   void directingAnotherUnitsTaskIsNotFoundExactlyLikeAnUnknownTask() {
     Parked parked = escalated();
     String unknown = "NV-2026-999999999";
-    JsonNode hidden = refused(404, () -> as(Demo.JUSTICE_OFFICER).post(directionOf(parked.task()), validDirection()), parked.task(), parked.report());
-    JsonNode missing = problem(as(Demo.JUSTICE_OFFICER).post(directionOf(unknown), validDirection()), 404);
+    JsonNode hidden =
+        refused(
+            404,
+            () -> as(Demo.JUSTICE_OFFICER).post(directionOf(parked.task()), validDirection()),
+            parked.task(),
+            parked.report());
+    JsonNode missing =
+        problem(as(Demo.JUSTICE_OFFICER).post(directionOf(unknown), validDirection()), 404);
     assertThat(withoutCode(hidden, parked.task())).isEqualTo(withoutCode(missing, unknown));
   }
 
@@ -515,7 +648,11 @@ class BadInputIT extends DeployedSteerflow {
   @ValueSource(strings = {Demo.SUPERVISOR, Demo.POLICE_OFFICER})
   void directingIsRefusedToMembersWhoDoNotLeadTheCommittee(String member) {
     Parked parked = escalated();
-    refused(403, () -> as(member).post(directionOf(parked.task()), validDirection()), parked.task(), parked.report());
+    refused(
+        403,
+        () -> as(member).post(directionOf(parked.task()), validDirection()),
+        parked.task(),
+        parked.report());
   }
 
   @Test
@@ -523,15 +660,19 @@ class BadInputIT extends DeployedSteerflow {
     String task = awaitingReport();
     refused(409, () -> as(Demo.LEADER).post(directionOf(task), validDirection()), task);
     Parked parked = underReview();
-    refused(409, () -> as(Demo.LEADER).post(directionOf(parked.task()), validDirection()), parked.task(), parked.report());
+    refused(
+        409,
+        () -> as(Demo.LEADER).post(directionOf(parked.task()), validDirection()),
+        parked.task(),
+        parked.report());
   }
 
   // ---------------------------------------------------------------- the control
 
   /**
-   * Fixtures like the shared ones, refused once each and then sent the valid request: it succeeds and
-   * moves the cycle. So the refusals above are down to what their rows change, not to a fixture that
-   * would refuse anything.
+   * Fixtures like the shared ones, refused once each and then sent the valid request: it succeeds
+   * and moves the cycle. So the refusals above are down to what their rows change, not to a fixture
+   * that would refuse anything.
    */
   @Test
   void validRequestsStillSucceedWhereTheRefusedOnesChangedNothing() {
@@ -539,14 +680,24 @@ class BadInputIT extends DeployedSteerflow {
     String task = assignTo(Demo.POLICE, inDays(10));
 
     refused(403, () -> as(Demo.SUPERVISOR).post(reportsOf(task), validReport()), task);
-    assertThat(as(Demo.POLICE_OFFICER).post(reportsOf(task), validReport()).status()).isEqualTo(201);
+    assertThat(as(Demo.POLICE_OFFICER).post(reportsOf(task), validReport()).status())
+        .isEqualTo(201);
     long report = reportUnderReview(task);
 
-    refused(400, () -> as(Demo.SUPERVISOR).post(reviewOf(report), decision("ESCALATE", " ")), task, report);
-    assertThat(as(Demo.SUPERVISOR).post(reviewOf(report), decision("ESCALATE", "Xin ý kiến về kinh phí?")).status()).isEqualTo(200);
+    refused(
+        400,
+        () -> as(Demo.SUPERVISOR).post(reviewOf(report), decision("ESCALATE", " ")),
+        task,
+        report);
+    assertThat(
+            as(Demo.SUPERVISOR)
+                .post(reviewOf(report), decision("ESCALATE", "Xin ý kiến về kinh phí?"))
+                .status())
+        .isEqualTo(200);
     assertThat(formKeysOf(task)).containsExactly("steerflow:direction");
 
-    refused(400, () -> as(Demo.LEADER).post(directionOf(task), "{\"direction\": \" \"}"), task, report);
+    refused(
+        400, () -> as(Demo.LEADER).post(directionOf(task), "{\"direction\": \" \"}"), task, report);
     assertThat(as(Demo.LEADER).post(directionOf(task), validDirection()).status()).isEqualTo(200);
     assertThat(formKeysOf(task)).containsExactly("steerflow:report");
   }
@@ -554,10 +705,12 @@ class BadInputIT extends DeployedSteerflow {
   // ---------------------------------------------------------------- helpers
 
   /**
-   * Sends a request that must be refused with the status and checks that it changed nothing: the task's
-   * version, timeline and current steps, each report's review state and version, and the work lists.
+   * Sends a request that must be refused with the status and checks that it changed nothing: the
+   * task's version, timeline and current steps, each report's review state and version, and the
+   * work lists.
    */
-  private JsonNode refused(int status, Supplier<ApiClient.Reply> request, String task, long... reports) {
+  private JsonNode refused(
+      int status, Supplier<ApiClient.Reply> request, String task, long... reports) {
     Map<String, JsonNode> before = stateOf(task, reports);
     JsonNode problem = problem(request.get(), status);
     assertThat(stateOf(task, reports)).as("state after a refused request").isEqualTo(before);
@@ -568,19 +721,33 @@ class BadInputIT extends DeployedSteerflow {
     return refused(status, request, target.task(), target.reports());
   }
 
-  /** Checks the answer is a problem+json of the status, with a human detail and no trace of the server's insides. */
+  /**
+   * Checks the answer is a problem+json of the status, with a human detail and no trace of the
+   * server's insides.
+   */
   private static JsonNode problem(ApiClient.Reply reply, int status) {
     assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
-    assertThat(reply.contentType()).as("content type of %s", reply).startsWith("application/problem+json");
-    assertThat(reply.body()).as("problem body").doesNotContain("Exception", "at vn.", "at org.", "at java.", "com.fasterxml", "\tat ");
+    assertThat(reply.contentType())
+        .as("content type of %s", reply)
+        .startsWith("application/problem+json");
+    assertThat(reply.body())
+        .as("problem body")
+        .doesNotContain("Exception", "at vn.", "at org.", "at java.", "com.fasterxml", "\tat ");
     JsonNode problem = reply.json();
     assertThat(problem.path("status").asInt()).as("status member of %s", reply).isEqualTo(status);
     assertThat(problem.path("title").asText()).as("title of %s", reply).isNotBlank();
     assertThat(problem.path("detail").asText()).as("detail of %s", reply).hasSizeGreaterThan(10);
-    problem.path("errors").forEach(e -> {
-      assertThat(e.path("field").asText()).as("field of an error in %s", reply).isNotBlank();
-      assertThat(e.path("message").asText()).as("message of an error in %s", reply).isNotBlank();
-    });
+    problem
+        .path("errors")
+        .forEach(
+            e -> {
+              assertThat(e.path("field").asText())
+                  .as("field of an error in %s", reply)
+                  .isNotBlank();
+              assertThat(e.path("message").asText())
+                  .as("message of an error in %s", reply)
+                  .isNotBlank();
+            });
     return problem;
   }
 
@@ -590,7 +757,10 @@ class BadInputIT extends DeployedSteerflow {
     return fields;
   }
 
-  /** The problem with the code or id it names blanked out, to compare two 404s for what they give away. */
+  /**
+   * The problem with the code or id it names blanked out, to compare two 404s for what they give
+   * away.
+   */
   private static String withoutCode(JsonNode problem, String code) {
     return problem.toString().replace(code, "<code>");
   }
@@ -617,9 +787,26 @@ class BadInputIT extends DeployedSteerflow {
   private Target target(Write write) {
     return switch (write) {
       case ASSIGN -> new Target(as(Demo.SUPERVISOR), TASKS, validAssignment(), null);
-      case REPORT -> new Target(as(Demo.JUSTICE_OFFICER), reportsOf(awaitingReport()), validReport(), awaitingReport());
-      case REVIEW -> new Target(as(Demo.SUPERVISOR), reviewOf(underReview().report()), decision("APPROVE", null), underReview().task(), underReview().report());
-      case DIRECTION -> new Target(as(Demo.LEADER), directionOf(escalated().task()), validDirection(), escalated().task(), escalated().report());
+      case REPORT ->
+          new Target(
+              as(Demo.JUSTICE_OFFICER),
+              reportsOf(awaitingReport()),
+              validReport(),
+              awaitingReport());
+      case REVIEW ->
+          new Target(
+              as(Demo.SUPERVISOR),
+              reviewOf(underReview().report()),
+              decision("APPROVE", null),
+              underReview().task(),
+              underReview().report());
+      case DIRECTION ->
+          new Target(
+              as(Demo.LEADER),
+              directionOf(escalated().task()),
+              validDirection(),
+              escalated().task(),
+              escalated().report());
     };
   }
 
@@ -669,7 +856,11 @@ class BadInputIT extends DeployedSteerflow {
 
   private List<String> formKeysOf(String task) {
     List<String> keys = new ArrayList<>();
-    as(Demo.SUPERVISOR).get(TASKS + "/" + task).json().get("currentSteps").forEach(s -> keys.add(s.get("formKey").asText()));
+    as(Demo.SUPERVISOR)
+        .get(TASKS + "/" + task)
+        .json()
+        .get("currentSteps")
+        .forEach(s -> keys.add(s.get("formKey").asText()));
     return keys;
   }
 

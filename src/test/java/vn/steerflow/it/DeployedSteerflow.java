@@ -21,8 +21,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of the client-side integration tests: the WAR the build produced, deployed unchanged to a real
- * Payara Micro on loopback, called over HTTP as the demo members.
+ * Base of the client-side integration tests: the WAR the build produced, deployed unchanged to a
+ * real Payara Micro on loopback, called over HTTP as the demo members.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class DeployedSteerflow {
@@ -31,7 +31,8 @@ public abstract class DeployedSteerflow {
 
   @Deployment(testable = false)
   public static WebArchive steerflowWar() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("steerflow.war", "target/steerflow.war")));
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("steerflow.war", "target/steerflow.war")));
   }
 
   protected URI base() {
@@ -46,7 +47,9 @@ public abstract class DeployedSteerflow {
     return ApiClient.as(base(), username, Demo.PASSWORD);
   }
 
-  /** A valid assignment to the given lead unit, due at the deadline; tests change what they test. */
+  /**
+   * A valid assignment to the given lead unit, due at the deadline; tests change what they test.
+   */
   protected static Map<String, Object> assignment(String leadUnit, OffsetDateTime deadline) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", "Số hoá hồ sơ hộ tịch");
@@ -65,7 +68,8 @@ public abstract class DeployedSteerflow {
 
   /** Assigns a task as the supervisor and returns its code. */
   protected String assignTo(String leadUnit, OffsetDateTime deadline) {
-    ApiClient.Reply reply = as(Demo.SUPERVISOR).post("api/v1/tasks", assignment(leadUnit, deadline));
+    ApiClient.Reply reply =
+        as(Demo.SUPERVISOR).post("api/v1/tasks", assignment(leadUnit, deadline));
     if (reply.status() != 201) {
       throw new AssertionError("assignment failed: " + reply);
     }
@@ -92,20 +96,26 @@ public abstract class DeployedSteerflow {
   /** The id of the report the supervisor is asked to review for the task. */
   protected long reportUnderReview(String taskCode) {
     for (JsonNode item : as(Demo.SUPERVISOR).get("api/v1/work?size=200").json()) {
-      if (item.get("taskCode").asText().equals(taskCode) && item.get("formKey").asText().equals("steerflow:review")) {
+      if (item.get("taskCode").asText().equals(taskCode)
+          && item.get("formKey").asText().equals("steerflow:review")) {
         return item.get("reportId").asLong();
       }
     }
     throw new AssertionError("no review step for " + taskCode + " in the supervisor's work");
   }
 
-  /** Polls until the condition holds or the time-out passes; the server's timers run on their own clock. */
-  protected static <T> T await(Supplier<T> probe, Predicate<T> condition, Duration timeout, String what) {
+  /**
+   * Polls until the condition holds or the time-out passes; the server's timers run on their own
+   * clock.
+   */
+  protected static <T> T await(
+      Supplier<T> probe, Predicate<T> condition, Duration timeout, String what) {
     Instant until = Instant.now().plus(timeout);
     T value = probe.get();
     while (!condition.test(value)) {
       if (Instant.now().isAfter(until)) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; last value: " + value);
+        throw new AssertionError(
+            "timed out after " + timeout + " waiting for " + what + "; last value: " + value);
       }
       try {
         Thread.sleep(250);

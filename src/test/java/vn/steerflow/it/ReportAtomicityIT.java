@@ -37,15 +37,16 @@ import vn.steerflow.workflow.Workflow;
 
 /**
  * Inside the server: a report and the engine step it completes commit together or not at all. The
- * failures are real ones, not test hooks: the engine fails to create the next step after the report row
- * is written, and the caller's own JTA transaction rolls back after both were written.
+ * failures are real ones, not test hooks: the engine fails to create the next step after the report
+ * row is written, and the caller's own JTA transaction rolls back after both were written.
  */
 @ExtendWith(ArquillianExtension.class)
 class ReportAtomicityIT {
 
   @Deployment
   static WebArchive steerflowWithThisTest() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("steerflow.war", "target/steerflow.war")))
+    return ShrinkWrap.createFromZipFile(
+            WebArchive.class, new File(System.getProperty("steerflow.war", "target/steerflow.war")))
         .addClass(ReportAtomicityIT.class)
         .addClass(Demo.class);
   }
@@ -65,18 +66,31 @@ class ReportAtomicityIT {
   @Test
   void engineFailureAfterTheReportIsSavedLeavesNoReportAndTheStepOpen() throws Exception {
     Task task = assignTask();
-    // Without the supervisors' group the engine cannot create the review step: completing the report
+    // Without the supervisors' group the engine cannot create the review step: completing the
+    // report
     // step fails after the report row has been inserted and flushed.
     engine.getRuntimeService().removeVariable(task.getProcessInstanceId(), Vars.SUPERVISOR_GROUP);
 
     assertThrows(RuntimeException.class, () -> cycle.submit(task.getCode(), report(), officer()));
 
-    assertEquals(0, count("select count(*) from SF_REPORT where TASK_ID = ?", task.getId()), "no report row");
-    assertEquals(1, count("select count(*) from SF_TIMELINE where TASK_ID = ?", task.getId()), "only the assignment in the timeline");
-    assertTrue(workflow.openStep(task.getCode(), FormKeys.REPORT).isPresent(), "the report step is still open");
+    assertEquals(
+        0,
+        count("select count(*) from SF_REPORT where TASK_ID = ?", task.getId()),
+        "no report row");
+    assertEquals(
+        1,
+        count("select count(*) from SF_TIMELINE where TASK_ID = ?", task.getId()),
+        "only the assignment in the timeline");
+    assertTrue(
+        workflow.openStep(task.getCode(), FormKeys.REPORT).isPresent(),
+        "the report step is still open");
 
-    // Control: with the group back, the same submission goes through, so the failure above was the engine's.
-    engine.getRuntimeService().setVariable(task.getProcessInstanceId(), Vars.SUPERVISOR_GROUP, "supervisors:" + Demo.COMMITTEE);
+    // Control: with the group back, the same submission goes through, so the failure above was the
+    // engine's.
+    engine
+        .getRuntimeService()
+        .setVariable(
+            task.getProcessInstanceId(), Vars.SUPERVISOR_GROUP, "supervisors:" + Demo.COMMITTEE);
     cycle.submit(task.getCode(), report(), officer());
     assertEquals(1, count("select count(*) from SF_REPORT where TASK_ID = ?", task.getId()));
     assertTrue(workflow.openStep(task.getCode(), FormKeys.REVIEW).isPresent());
@@ -89,21 +103,35 @@ class ReportAtomicityIT {
     transaction.begin();
     try {
       cycle.submit(task.getCode(), report(), officer());
-      // Inside the transaction both writes are visible: the report row and the step moved to review.
+      // Inside the transaction both writes are visible: the report row and the step moved to
+      // review.
       assertEquals(1, count("select count(*) from SF_REPORT where TASK_ID = ?", task.getId()));
       assertTrue(workflow.openStep(task.getCode(), FormKeys.REVIEW).isPresent());
     } finally {
       transaction.rollback();
     }
 
-    assertEquals(0, count("select count(*) from SF_REPORT where TASK_ID = ?", task.getId()), "no report row");
-    assertTrue(workflow.openStep(task.getCode(), FormKeys.REPORT).isPresent(), "the engine step was rolled back too");
+    assertEquals(
+        0,
+        count("select count(*) from SF_REPORT where TASK_ID = ?", task.getId()),
+        "no report row");
+    assertTrue(
+        workflow.openStep(task.getCode(), FormKeys.REPORT).isPresent(),
+        "the engine step was rolled back too");
     assertTrue(workflow.openStep(task.getCode(), FormKeys.REVIEW).isEmpty());
   }
 
   private Task assignTask() {
-    Assignment assignment = new Assignment("Kiểm thử tính nguyên tử", "Nội dung", Demo.JUSTICE, "Giám đốc",
-        OffsetDateTime.now(ZoneOffset.UTC).plusDays(5), "Kết quả", Demo.COMMITTEE, List.of());
+    Assignment assignment =
+        new Assignment(
+            "Kiểm thử tính nguyên tử",
+            "Nội dung",
+            Demo.JUSTICE,
+            "Giám đốc",
+            OffsetDateTime.now(ZoneOffset.UTC).plusDays(5),
+            "Kết quả",
+            Demo.COMMITTEE,
+            List.of());
     return assignments.assign(assignment, caller(Demo.SUPERVISOR));
   }
 
@@ -120,7 +148,8 @@ class ReportAtomicityIT {
   }
 
   private long count(String sql, long taskId) throws SQLException {
-    try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, taskId);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();

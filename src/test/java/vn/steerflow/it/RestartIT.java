@@ -33,24 +33,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A restart loses nothing and repeats nothing: tasks, their timelines, their open steps and everyone's
- * work list are the same on a new server started on the same data folder, the cycle carries on from
- * where it stopped, and neither the demo organisation nor the bundled model is loaded a second time.
+ * A restart loses nothing and repeats nothing: tasks, their timelines, their open steps and
+ * everyone's work list are the same on a new server started on the same data folder, the cycle
+ * carries on from where it stopped, and neither the demo organisation nor the bundled model is
+ * loaded a second time.
  *
- * <p>Not Arquillian, which cannot restart its container in the middle of a test: this test runs Payara
- * Micro itself, the way an operator does, and stops it the way an operator does (SIGTERM).
+ * <p>Not Arquillian, which cannot restart its container in the middle of a test: this test runs
+ * Payara Micro itself, the way an operator does, and stops it the way an operator does (SIGTERM).
  */
 class RestartIT {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
   private static final Path LOGS = Path.of("target", "restart-it");
-  /** What Payara Micro logs when the WAR fails to deploy; it keeps running without the application. */
-  private static final Pattern DEPLOYMENT_FAILED = Pattern.compile("Exception while loading the app|Exception during lifecycle processing|CDI deployment failure|Deployment failed");
+
+  /**
+   * What Payara Micro logs when the WAR fails to deploy; it keeps running without the application.
+   */
+  private static final Pattern DEPLOYMENT_FAILED =
+      Pattern.compile(
+          "Exception while loading the app|Exception during lifecycle processing|CDI deployment failure|Deployment failed");
+
   /** What steerflow logs at start-up (DemoOrganisation, ModelDeployer). */
   private static final String DEMO_LOADED = "Demo organisation loaded";
-  private static final Pattern MODELS_DEPLOYED = Pattern.compile("Bundled models deployed as (\\S+)");
-  private static final List<String> MEMBERS = List.of(Demo.SUPERVISOR, Demo.LEADER, Demo.JUSTICE_OFFICER, Demo.POLICE_OFFICER);
+
+  private static final Pattern MODELS_DEPLOYED =
+      Pattern.compile("Bundled models deployed as (\\S+)");
+  private static final List<String> MEMBERS =
+      List.of(Demo.SUPERVISOR, Demo.LEADER, Demo.JUSTICE_OFFICER, Demo.POLICE_OFFICER);
 
   private final List<Server> servers = new ArrayList<>();
 
@@ -60,12 +70,20 @@ class RestartIT {
   }
 
   @Test
-  void tasksStepsAndWorkSurviveARestartAndTheCycleCarriesOnWithoutReloadingDemoDataOrModel() throws Exception {
-    Path dataDir = freshFolder(Path.of(System.getProperty("steerflow.it.dataDir", "target/it-data"), "restart"));
+  void tasksStepsAndWorkSurviveARestartAndTheCycleCarriesOnWithoutReloadingDemoDataOrModel()
+      throws Exception {
+    Path dataDir =
+        freshFolder(
+            Path.of(System.getProperty("steerflow.it.dataDir", "target/it-data"), "restart"));
 
     Server first = start(dataDir, "first-start.log");
     String underReview = first.assign(Demo.JUSTICE);
-    ApiClient.Reply reported = first.as(Demo.JUSTICE_OFFICER).post("api/v1/tasks/" + underReview + "/reports", report("DONE", 100, "Đã số hoá toàn bộ sổ hộ tịch"));
+    ApiClient.Reply reported =
+        first
+            .as(Demo.JUSTICE_OFFICER)
+            .post(
+                "api/v1/tasks/" + underReview + "/reports",
+                report("DONE", 100, "Đã số hoá toàn bộ sổ hộ tịch"));
     assertThat(reported.status()).as("report: %s", reported).isEqualTo(201);
     long report = reported.json().get("id").asLong();
     String awaitingReport = first.assign(Demo.POLICE);
@@ -77,23 +95,44 @@ class RestartIT {
 
     Server second = start(dataDir, "second-start.log");
     Map<String, JsonNode> after = second.stateOf(underReview, awaitingReport, report);
-    // Same tasks, timelines, step ids, report and work lists: compared part by part for a readable diff.
-    before.forEach((part, value) -> assertThat(after.get(part)).as("%s after the restart", part).isEqualTo(value));
+    // Same tasks, timelines, step ids, report and work lists: compared part by part for a readable
+    // diff.
+    before.forEach(
+        (part, value) ->
+            assertThat(after.get(part)).as("%s after the restart", part).isEqualTo(value));
 
-    // Loaded on the first start only: the second found the organisation and the unchanged model in place.
+    // Loaded on the first start only: the second found the organisation and the unchanged model in
+    // place.
     assertThat(first.log()).contains(DEMO_LOADED);
     assertThat(second.log()).doesNotContain(DEMO_LOADED);
-    assertThat(second.modelDeploymentId()).as("bundled model deployment after the restart").isEqualTo(first.modelDeploymentId());
+    assertThat(second.modelDeploymentId())
+        .as("bundled model deployment after the restart")
+        .isEqualTo(first.modelDeploymentId());
 
     // The cycle carries on where it stopped.
-    ApiClient.Reply approved = second.as(Demo.SUPERVISOR).post("api/v1/reports/" + report + "/review", decision("APPROVE"));
+    ApiClient.Reply approved =
+        second
+            .as(Demo.SUPERVISOR)
+            .post("api/v1/reports/" + report + "/review", decision("APPROVE"));
     assertThat(approved.status()).as("approval: %s", approved).isEqualTo(200);
     assertThat(second.task(underReview).get("outcome").asText()).isEqualTo("ON_TIME");
     assertThat(second.task(underReview).get("currentSteps")).isEmpty();
 
-    ApiClient.Reply reportedAfter = second.as(Demo.POLICE_OFFICER).post("api/v1/tasks/" + awaitingReport + "/reports", report("DONE", 100, "Hoàn thành"));
-    assertThat(reportedAfter.status()).as("report after the restart: %s", reportedAfter).isEqualTo(201);
-    assertThat(second.as(Demo.SUPERVISOR).post("api/v1/reports/" + reportedAfter.json().get("id").asLong() + "/review", decision("APPROVE")).status()).isEqualTo(200);
+    ApiClient.Reply reportedAfter =
+        second
+            .as(Demo.POLICE_OFFICER)
+            .post("api/v1/tasks/" + awaitingReport + "/reports", report("DONE", 100, "Hoàn thành"));
+    assertThat(reportedAfter.status())
+        .as("report after the restart: %s", reportedAfter)
+        .isEqualTo(201);
+    assertThat(
+            second
+                .as(Demo.SUPERVISOR)
+                .post(
+                    "api/v1/reports/" + reportedAfter.json().get("id").asLong() + "/review",
+                    decision("APPROVE"))
+                .status())
+        .isEqualTo(200);
     JsonNode done = second.task(awaitingReport);
     assertThat(done.get("outcome").asText()).isEqualTo("ON_TIME");
     assertThat(actions(done)).containsExactly("ASSIGNED", "REPORTED", "APPROVED", "COMPLETED");
@@ -103,10 +142,16 @@ class RestartIT {
     assertThat(assignedAfter).isNotIn(underReview, awaitingReport);
 
     second.stop();
-    // Read the database itself once no server holds it: the API shows neither model versions nor row counts.
+    // Read the database itself once no server holds it: the API shows neither model versions nor
+    // row counts.
     Map<String, Long> counts = countRows(dataDir.resolve("steerflow"));
-    assertThat(counts).containsEntry("model deployments", 1L).containsEntry("task-cycle versions", 1L);
-    assertThat(counts).containsEntry("committees", 1L).containsEntry("units", 20L).containsEntry("members", 7L);
+    assertThat(counts)
+        .containsEntry("model deployments", 1L)
+        .containsEntry("task-cycle versions", 1L);
+    assertThat(counts)
+        .containsEntry("committees", 1L)
+        .containsEntry("units", 20L)
+        .containsEntry("members", 7L);
   }
 
   // ---------------------------------------------------------------- the server
@@ -133,28 +178,47 @@ class RestartIT {
 
     static Server start(Path dataDir, Path log) throws IOException {
       int port = freePort();
-      List<String> command = List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx768m",
-          "-Dsteerflow.data.dir=" + dataDir.toAbsolutePath(),
-          "-Dsteerflow.demo=true",
-          "-jar", required("payara.microJar"),
-          "--deploy", required("steerflow.war"),
-          "--contextroot", "/",
-          "--port", String.valueOf(port),
-          "--nohazelcast",
-          "--interfaces", "127.0.0.1");
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      List<String> command =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-Xmx768m",
+              "-Dsteerflow.data.dir=" + dataDir.toAbsolutePath(),
+              "-Dsteerflow.demo=true",
+              "-jar",
+              required("payara.microJar"),
+              "--deploy",
+              required("steerflow.war"),
+              "--contextroot",
+              "/",
+              "--port",
+              String.valueOf(port),
+              "--nohazelcast",
+              "--interfaces",
+              "127.0.0.1");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new Server(process, URI.create("http://127.0.0.1:" + port + "/"), log);
     }
 
-    /** Polls until a demo member's work list answers; fails early, with the log's tail, if the server cannot get there. */
+    /**
+     * Polls until a demo member's work list answers; fails early, with the log's tail, if the
+     * server cannot get there.
+     */
     void awaitReady() {
       Instant until = Instant.now().plus(START_TIMEOUT);
       String last = "no answer yet";
       while (Instant.now().isBefore(until)) {
         if (!process.isAlive()) {
-          throw new AssertionError("Payara Micro exited with " + process.exitValue() + " before it was ready; log " + log + ":\n" + tail());
+          throw new AssertionError(
+              "Payara Micro exited with "
+                  + process.exitValue()
+                  + " before it was ready; log "
+                  + log
+                  + ":\n"
+                  + tail());
         }
         if (DEPLOYMENT_FAILED.matcher(log()).find()) {
           throw new AssertionError("steerflow failed to deploy; log " + log + ":\n" + tail());
@@ -170,7 +234,15 @@ class RestartIT {
         }
         pause(Duration.ofMillis(500));
       }
-      throw new AssertionError("steerflow not ready after " + START_TIMEOUT + " (last: " + last + "); log " + log + ":\n" + tail());
+      throw new AssertionError(
+          "steerflow not ready after "
+              + START_TIMEOUT
+              + " (last: "
+              + last
+              + "); log "
+              + log
+              + ":\n"
+              + tail());
     }
 
     /** Stops the server as an operator does: SIGTERM, so the engine and Derby shut down cleanly. */
@@ -182,7 +254,13 @@ class RestartIT {
       try {
         if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-          throw new AssertionError("Payara Micro ignored SIGTERM for " + STOP_TIMEOUT + " and was killed; log " + log + ":\n" + tail());
+          throw new AssertionError(
+              "Payara Micro ignored SIGTERM for "
+                  + STOP_TIMEOUT
+                  + " and was killed; log "
+                  + log
+                  + ":\n"
+                  + tail());
         }
       } catch (InterruptedException e) {
         process.destroyForcibly();
@@ -200,7 +278,9 @@ class RestartIT {
       body.put("content", "Số hoá toàn bộ sổ hộ tịch lưu trữ.");
       body.put("leadUnit", leadUnit);
       body.put("responsibleLeader", "Giám đốc");
-      body.put("deadline", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(10).withNano(0).toString());
+      body.put(
+          "deadline",
+          OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(10).withNano(0).toString());
       body.put("expectedResult", "100% sổ hộ tịch được số hoá");
       body.put("committee", Demo.COMMITTEE);
       ApiClient.Reply reply = as(Demo.SUPERVISOR).post("api/v1/tasks", body);
@@ -256,13 +336,15 @@ class RestartIT {
     System.setProperty("derby.stream.error.file", LOGS.resolve("derby-check.log").toString());
     Map<String, String> queries = new LinkedHashMap<>();
     queries.put("model deployments", "select count(*) from ACT_RE_DEPLOYMENT");
-    queries.put("task-cycle versions", "select count(*) from ACT_RE_PROCDEF where KEY_ = 'task-cycle'");
+    queries.put(
+        "task-cycle versions", "select count(*) from ACT_RE_PROCDEF where KEY_ = 'task-cycle'");
     queries.put("committees", "select count(*) from SF_COMMITTEE");
     queries.put("units", "select count(*) from SF_UNIT");
     queries.put("members", "select count(*) from SF_MEMBER");
     Map<String, Long> counts = new LinkedHashMap<>();
     String url = "jdbc:derby:" + database.toAbsolutePath();
-    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
       for (Map.Entry<String, String> query : queries.entrySet()) {
         try (ResultSet rows = statement.executeQuery(query.getValue())) {
           rows.next();
@@ -302,7 +384,11 @@ class RestartIT {
   private static String required(String property) {
     String value = System.getProperty(property);
     if (value == null || !Files.isRegularFile(Path.of(value))) {
-      throw new IllegalStateException("System property " + property + " must name an existing file (failsafe sets it): " + value);
+      throw new IllegalStateException(
+          "System property "
+              + property
+              + " must name an existing file (failsafe sets it): "
+              + value);
     }
     return Path.of(value).toAbsolutePath().toString();
   }

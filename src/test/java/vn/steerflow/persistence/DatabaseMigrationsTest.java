@@ -13,7 +13,8 @@ import vn.steerflow.workflow.derby.DerbyTestEngines;
 class DatabaseMigrationsTest {
 
   @Test
-  void derbyGetsTheSharedSchemaAndItsOwnLockSettingsAndASecondRunChangesNothing() throws SQLException {
+  void derbyGetsTheSharedSchemaAndItsOwnLockSettingsAndASecondRunChangesNothing()
+      throws SQLException {
     EmbeddedDataSource dataSource = new EmbeddedDataSource();
     dataSource.setDatabaseName(DerbyTestEngines.newDatabaseFolder("migrations").toString());
     dataSource.setCreateDatabase("create");
@@ -29,8 +30,10 @@ class DatabaseMigrationsTest {
   }
 
   private static String property(EmbeddedDataSource dataSource, String name) throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY('" + name + "')")) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY('" + name + "')")) {
       rs.next();
       return rs.getString(1);
     }
@@ -38,8 +41,10 @@ class DatabaseMigrationsTest {
 
   private static java.util.List<String> applied(EmbeddedDataSource dataSource) throws SQLException {
     java.util.List<String> versions = new java.util.ArrayList<>();
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select \"version\" from SF_SCHEMA_HISTORY where \"success\" = true")) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("select \"version\" from SF_SCHEMA_HISTORY where \"success\" = true")) {
       while (rs.next()) {
         versions.add(rs.getString(1));
       }
@@ -47,8 +52,10 @@ class DatabaseMigrationsTest {
     return versions;
   }
 
-  private static boolean tableExists(EmbeddedDataSource dataSource, String table) throws SQLException {
-    try (Connection c = dataSource.getConnection(); ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
+  private static boolean tableExists(EmbeddedDataSource dataSource, String table)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
       return rs.next();
     }
   }

@@ -11,7 +11,8 @@ class AssignmentJsonTest {
 
   private final ObjectMapper json = new ObjectMapperProvider().getContext(Assignment.class);
 
-  private static final String WITHOUT_PLAN = """
+  private static final String WITHOUT_PLAN =
+      """
       {"title": "T", "content": "C", "leadUnit": "STP", "responsibleLeader": "L", "deadline": "2027-03-31T17:00:00+07:00",
        "expectedResult": "R", "committee": "BCD-LC", "coordinatingUnits": ["CAT"]}""";
 
@@ -25,7 +26,10 @@ class AssignmentJsonTest {
 
   @Test
   void anAssignmentNamesItsPlanByIdOrCode() throws Exception {
-    Assignment assignment = json.readValue(WITHOUT_PLAN.replace("\"committee\"", "\"plan\": \"KH-DA06-2026\", \"committee\""), Assignment.class);
+    Assignment assignment =
+        json.readValue(
+            WITHOUT_PLAN.replace("\"committee\"", "\"plan\": \"KH-DA06-2026\", \"committee\""),
+            Assignment.class);
 
     assertThat(assignment.plan()).isEqualTo("KH-DA06-2026");
     assertThat(assignment.leadUnit()).isEqualTo("STP");

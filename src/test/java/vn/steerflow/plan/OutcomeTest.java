@@ -17,15 +17,27 @@ class OutcomeTest {
 
   @Test
   void exactlyOneConditionHoldsForEveryTaskAndItIsTheDerivedOutcome() {
-    List<Instant> moments = List.of(DEADLINE.minus(Duration.ofDays(1)), DEADLINE.minus(SECOND), DEADLINE, DEADLINE.plus(SECOND), DEADLINE.plus(Duration.ofDays(1)));
+    List<Instant> moments =
+        List.of(
+            DEADLINE.minus(Duration.ofDays(1)),
+            DEADLINE.minus(SECOND),
+            DEADLINE,
+            DEADLINE.plus(SECOND),
+            DEADLINE.plus(Duration.ofDays(1)));
     int checked = 0;
     for (TaskStatus status : TaskStatus.values()) {
       for (Instant now : moments) {
         // Only a done task has a completion time.
-        for (Instant completedAt : status == TaskStatus.DONE ? moments : Collections.<Instant>singletonList(null)) {
+        for (Instant completedAt :
+            status == TaskStatus.DONE ? moments : Collections.<Instant>singletonList(null)) {
           Outcome derived = Outcome.of(status, DEADLINE, completedAt, now);
-          List<Outcome> holding = Arrays.stream(Outcome.values()).filter(o -> o.condition().holds(status, DEADLINE, completedAt, now)).toList();
-          assertThat(holding).as("%s, completed %s, now %s", status, completedAt, now).containsExactly(derived);
+          List<Outcome> holding =
+              Arrays.stream(Outcome.values())
+                  .filter(o -> o.condition().holds(status, DEADLINE, completedAt, now))
+                  .toList();
+          assertThat(holding)
+              .as("%s, completed %s, now %s", status, completedAt, now)
+              .containsExactly(derived);
           checked++;
         }
       }
@@ -35,17 +47,24 @@ class OutcomeTest {
 
   @Test
   void aTaskDoneExactlyAtTheDeadlineIsOnTimeAndOneOpenAtTheDeadlineIsNotYetOverdue() {
-    assertThat(Outcome.of(TaskStatus.DONE, DEADLINE, DEADLINE, DEADLINE.plus(SECOND))).isEqualTo(Outcome.ON_TIME);
-    assertThat(Outcome.of(TaskStatus.OPEN, DEADLINE, null, DEADLINE)).isEqualTo(Outcome.IN_PROGRESS);
-    assertThat(Outcome.of(TaskStatus.OPEN, DEADLINE, null, DEADLINE.plus(SECOND))).isEqualTo(Outcome.OVERDUE);
+    assertThat(Outcome.of(TaskStatus.DONE, DEADLINE, DEADLINE, DEADLINE.plus(SECOND)))
+        .isEqualTo(Outcome.ON_TIME);
+    assertThat(Outcome.of(TaskStatus.OPEN, DEADLINE, null, DEADLINE))
+        .isEqualTo(Outcome.IN_PROGRESS);
+    assertThat(Outcome.of(TaskStatus.OPEN, DEADLINE, null, DEADLINE.plus(SECOND)))
+        .isEqualTo(Outcome.OVERDUE);
   }
 
   @Test
   void theConditionsReadAsJpqlOnTheTaskWithTheirParameters() {
     Outcome.Condition overdue = Outcome.OVERDUE.condition();
-    assertThat(overdue.jpql("t")).isEqualTo("(t.status = :outcomeStatus2 and t.deadline < :outcomeNow)");
-    assertThat(overdue.parameters(DEADLINE)).containsEntry("outcomeStatus2", TaskStatus.OPEN).containsEntry("outcomeNow", DEADLINE);
-    assertThat(Outcome.LATE.condition().jpql("t")).isEqualTo("(t.status = :outcomeStatus1 and t.completedAt > t.deadline)");
+    assertThat(overdue.jpql("t"))
+        .isEqualTo("(t.status = :outcomeStatus2 and t.deadline < :outcomeNow)");
+    assertThat(overdue.parameters(DEADLINE))
+        .containsEntry("outcomeStatus2", TaskStatus.OPEN)
+        .containsEntry("outcomeNow", DEADLINE);
+    assertThat(Outcome.LATE.condition().jpql("t"))
+        .isEqualTo("(t.status = :outcomeStatus1 and t.completedAt > t.deadline)");
     assertThat(Outcome.LATE.condition().parameters(DEADLINE)).containsOnlyKeys("outcomeStatus1");
     assertThat(Outcome.CANCELLED.condition().jpql("t")).isEqualTo("(t.status = :outcomeStatus4)");
   }

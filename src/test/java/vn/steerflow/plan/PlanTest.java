@@ -20,11 +20,14 @@ class PlanTest {
   private static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z");
   private final Unit province = new Unit("UBND-LC", "UBND tỉnh", null, UnitKind.PROVINCE, null);
   private final Unit justice = new Unit("STP", "Sở Tư pháp", null, UnitKind.DEPARTMENT, province);
-  private final Committee committee = new Committee("BCD-LC", "Ban Chỉ đạo", CommitteeLevel.PROVINCE, province);
-  private final Plan.Directive directive = new Plan.Directive("12/KH-BCĐ", LocalDate.of(2026, 1, 15), "Kế hoạch thực hiện Đề án 06");
+  private final Committee committee =
+      new Committee("BCD-LC", "Ban Chỉ đạo", CommitteeLevel.PROVINCE, province);
+  private final Plan.Directive directive =
+      new Plan.Directive("12/KH-BCĐ", LocalDate.of(2026, 1, 15), "Kế hoạch thực hiện Đề án 06");
 
   private Plan plan(Committee committee, LocalDate start, LocalDate end) {
-    return new Plan("KH-DA06", "Đề án 06 năm 2026", committee, directive, start, end, "giamsat", NOW);
+    return new Plan(
+        "KH-DA06", "Đề án 06 năm 2026", committee, directive, start, end, "giamsat", NOW);
   }
 
   @Test
@@ -32,16 +35,31 @@ class PlanTest {
     Plan plan = plan(committee, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
     assertThat(plan.getDirective()).isEqualTo(directive);
 
-    assertThatThrownBy(() -> new Plan("KH", "Tên", committee, new Plan.Directive(" ", LocalDate.of(2026, 1, 15), "Tiêu đề"), null, null, "giamsat", NOW))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("directive.number");
+    assertThatThrownBy(
+            () ->
+                new Plan(
+                    "KH",
+                    "Tên",
+                    committee,
+                    new Plan.Directive(" ", LocalDate.of(2026, 1, 15), "Tiêu đề"),
+                    null,
+                    null,
+                    "giamsat",
+                    NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("directive.number");
     committee.deactivate();
-    assertThatThrownBy(() -> plan(committee, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inactive");
+    assertThatThrownBy(() -> plan(committee, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inactive");
   }
 
   @Test
   void thePeriodDoesNotEndBeforeItStarts() {
-    assertThatThrownBy(() -> plan(committee, LocalDate.of(2026, 12, 31), LocalDate.of(2026, 1, 1))).isInstanceOf(IllegalArgumentException.class);
-    assertThat(plan(committee, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1)).getPeriodEnd()).isEqualTo(LocalDate.of(2026, 1, 1));
+    assertThatThrownBy(() -> plan(committee, LocalDate.of(2026, 12, 31), LocalDate.of(2026, 1, 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(plan(committee, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1)).getPeriodEnd())
+        .isEqualTo(LocalDate.of(2026, 1, 1));
   }
 
   @Test
@@ -51,11 +69,22 @@ class PlanTest {
 
     Task task = new Task(assignment(), justice, committee, Set.of(), plan, "giamsat", NOW);
     assertThat(task.getPlan()).isSameAs(plan);
-    assertThatThrownBy(() -> new Task(assignment(), justice, other, Set.of(), plan, "giamsat", NOW)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BCD-LC");
+    assertThatThrownBy(() -> new Task(assignment(), justice, other, Set.of(), plan, "giamsat", NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("BCD-LC");
     assertThat(new Task(assignment(), justice, other, Set.of(), "giamsat", NOW).getPlan()).isNull();
   }
 
   private static Assignment assignment() {
-    return new Assignment("Số hoá sổ hộ tịch", "Nội dung", "STP", "Giám đốc", OffsetDateTime.of(2026, 6, 30, 17, 0, 0, 0, ZoneOffset.ofHours(7)), "Kết quả", "BCD-LC", List.of(), "KH-DA06");
+    return new Assignment(
+        "Số hoá sổ hộ tịch",
+        "Nội dung",
+        "STP",
+        "Giám đốc",
+        OffsetDateTime.of(2026, 6, 30, 17, 0, 0, 0, ZoneOffset.ofHours(7)),
+        "Kết quả",
+        "BCD-LC",
+        List.of(),
+        "KH-DA06");
   }
 }

@@ -13,7 +13,8 @@ class TaskFilterTest {
 
   @Test
   void withoutParametersTheFirstFiftyByDeadlineAscending() {
-    TaskFilter filter = TaskFilter.parse(null, null, null, null, null, null, null, null, null, null, null);
+    TaskFilter filter =
+        TaskFilter.parse(null, null, null, null, null, null, null, null, null, null, null);
 
     assertThat(filter.sort()).isEqualTo(TaskFilter.Sort.DEADLINE);
     assertThat(filter.descending()).isFalse();
@@ -25,11 +26,23 @@ class TaskFilterTest {
 
   @Test
   void outcomesMayRepeatOrBeCommaSeparatedAndDatesMayArriveWithTheirPlusDecodedToASpace() {
-    TaskFilter filter = TaskFilter.parse(" KH-1 ", "STP", List.of("on_time,LATE", "OVERDUE"), "true", "2026-01-01T00:00:00 07:00", "2026-12-31T17:00:00Z", "  hộ tịch ",
-        "2", "200", "createdAt", "desc");
+    TaskFilter filter =
+        TaskFilter.parse(
+            " KH-1 ",
+            "STP",
+            List.of("on_time,LATE", "OVERDUE"),
+            "true",
+            "2026-01-01T00:00:00 07:00",
+            "2026-12-31T17:00:00Z",
+            "  hộ tịch ",
+            "2",
+            "200",
+            "createdAt",
+            "desc");
 
     assertThat(filter.plan()).isEqualTo("KH-1");
-    assertThat(filter.outcomes()).containsExactlyInAnyOrder(Outcome.ON_TIME, Outcome.LATE, Outcome.OVERDUE);
+    assertThat(filter.outcomes())
+        .containsExactlyInAnyOrder(Outcome.ON_TIME, Outcome.LATE, Outcome.OVERDUE);
     assertThat(filter.overdue()).isTrue();
     assertThat(filter.deadlineFrom()).isEqualTo(Instant.parse("2025-12-31T17:00:00Z"));
     assertThat(filter.deadlineTo()).isEqualTo(Instant.parse("2026-12-31T17:00:00Z"));
@@ -41,19 +54,52 @@ class TaskFilterTest {
 
   @Test
   void everyParameterAtFaultIsNamedInOneAnswer() {
-    ApiException e = catchThrowableOfType(ApiException.class,
-        () -> TaskFilter.parse(null, null, List.of("SOON"), "yes", "tomorrow", "2026-01-01T00:00:00Z", "x".repeat(201), "-1", "201", "priority", "up"));
+    ApiException e =
+        catchThrowableOfType(
+            ApiException.class,
+            () ->
+                TaskFilter.parse(
+                    null,
+                    null,
+                    List.of("SOON"),
+                    "yes",
+                    "tomorrow",
+                    "2026-01-01T00:00:00Z",
+                    "x".repeat(201),
+                    "-1",
+                    "201",
+                    "priority",
+                    "up"));
 
     assertThat(e.status()).isEqualTo(400);
-    assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("outcome", "overdue", "deadlineFrom", "q", "page", "size", "sort", "dir");
+    assertThat(e.errors())
+        .extracting(FieldError::field)
+        .containsExactlyInAnyOrder(
+            "outcome", "overdue", "deadlineFrom", "q", "page", "size", "sort", "dir");
   }
 
   @Test
   void aRangeThatEndsBeforeItStartsIsRefused() {
-    ApiException e = catchThrowableOfType(ApiException.class,
-        () -> TaskFilter.parse(null, null, null, null, "2026-02-01T00:00:00Z", "2026-01-01T00:00:00Z", null, null, "abc", null, null));
+    ApiException e =
+        catchThrowableOfType(
+            ApiException.class,
+            () ->
+                TaskFilter.parse(
+                    null,
+                    null,
+                    null,
+                    null,
+                    "2026-02-01T00:00:00Z",
+                    "2026-01-01T00:00:00Z",
+                    null,
+                    null,
+                    "abc",
+                    null,
+                    null));
 
-    assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("deadlineTo", "size");
+    assertThat(e.errors())
+        .extracting(FieldError::field)
+        .containsExactlyInAnyOrder("deadlineTo", "size");
   }
 
   @Test

@@ -20,25 +20,25 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -54,8 +54,8 @@ import vn.steerflow.workflow.TaskCycleContract.TaskKind;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
 
 /**
- * The default model keeps to the contract (DESIGN.md §2) by construction, checked without an engine: the
- * same rules an admin's uploaded model has to pass.
+ * The default model keeps to the contract (DESIGN.md §2) by construction, checked without an
+ * engine: the same rules an admin's uploaded model has to pass.
  */
 class TaskCycleModelTest {
 
@@ -64,8 +64,10 @@ class TaskCycleModelTest {
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
-  private static final Set<String> EL_KEYWORDS = Set.of(
-      "and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "true", "false", "null", "empty", "div", "mod");
+  private static final Set<String> EL_KEYWORDS =
+      Set.of(
+          "and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "true", "false", "null", "empty",
+          "div", "mod");
 
   private final BpmnModelInstance model = readModel();
 
@@ -81,7 +83,8 @@ class TaskCycleModelTest {
   void theModelRunsNoScriptAndNoJavaClass() {
     assertThat(model.getModelElementsByType(ScriptTask.class)).isEmpty();
     assertThat(model.getModelElementsByType(CamundaScript.class)).isEmpty();
-    // camunda:class (delegates, listeners) and camunda:expression would run code outside the allowlist
+    // camunda:class (delegates, listeners) and camunda:expression would run code outside the
+    // allowlist
     assertThat(camundaAttributes("class")).isEmpty();
     assertThat(camundaAttributes("expression")).isEmpty();
   }
@@ -94,7 +97,9 @@ class TaskCycleModelTest {
     for (ServiceTask serviceTask : serviceTasks) {
       String delegate = serviceTask.getCamundaDelegateExpression();
       assertThat(delegate).as(serviceTask.getId()).matches("\\$\\{[A-Za-z]+}");
-      assertThat(beans).as(serviceTask.getId()).contains(delegate.substring(2, delegate.length() - 1));
+      assertThat(beans)
+          .as(serviceTask.getId())
+          .contains(delegate.substring(2, delegate.length() - 1));
     }
   }
 
@@ -109,15 +114,22 @@ class TaskCycleModelTest {
     List<String> expressions = expressions();
     assertThat(expressions).isNotEmpty();
     for (String expression : expressions) {
-      // no method calls, no implicit objects (execution, task, ...): identifiers are variable or bean names
+      // no method calls, no implicit objects (execution, task, ...): identifiers are variable or
+      // bean names
       Matcher literals = STRING_LITERAL.matcher(expression);
       while (literals.find()) {
         // conditions compare with the contract's values, so a renamed value cannot drift apart
         String literal = literals.group();
-        assertThat(values).as("literal in %s", expression).contains(literal.substring(1, literal.length() - 1));
+        assertThat(values)
+            .as("literal in %s", expression)
+            .contains(literal.substring(1, literal.length() - 1));
       }
       String withoutLiterals = STRING_LITERAL.matcher(expression).replaceAll("''");
-      assertThat(withoutLiterals).as(expression).doesNotContain("(").doesNotContain(".").doesNotContain("[");
+      assertThat(withoutLiterals)
+          .as(expression)
+          .doesNotContain("(")
+          .doesNotContain(".")
+          .doesNotContain("[");
       Matcher identifiers = IDENTIFIER.matcher(withoutLiterals);
       while (identifiers.find()) {
         String identifier = identifiers.group();
@@ -131,14 +143,20 @@ class TaskCycleModelTest {
   @Test
   void everyUserTaskHasAContractFormKeyAndAGroupVariableAsCandidates() {
     Set<String> formKeys = constants(FormKeys.class);
-    Set<String> groupExpressions = Set.of(
-        "${" + Vars.LEAD_UNIT + "}", "${" + Vars.SUPERVISOR_GROUP + "}", "${" + Vars.LEADER_GROUP + "}", "${" + Vars.COORDINATING_UNIT + "}");
+    Set<String> groupExpressions =
+        Set.of(
+            "${" + Vars.LEAD_UNIT + "}",
+            "${" + Vars.SUPERVISOR_GROUP + "}",
+            "${" + Vars.LEADER_GROUP + "}",
+            "${" + Vars.COORDINATING_UNIT + "}");
     Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
     // every step the code knows how to serve is in the default model, and nothing else
     assertThat(userTasks).extracting(UserTask::getCamundaFormKey).hasSameElementsAs(formKeys);
     for (UserTask userTask : userTasks) {
       assertThat(formKeys).as(userTask.getId()).contains(userTask.getCamundaFormKey());
-      assertThat(groupExpressions).as(userTask.getId()).contains(userTask.getCamundaCandidateGroups());
+      assertThat(groupExpressions)
+          .as(userTask.getId())
+          .contains(userTask.getCamundaCandidateGroups());
       assertThat(userTask.getCamundaCandidateUsers()).as(userTask.getId()).isNull();
       assertThat(userTask.getCamundaAssignee()).as(userTask.getId()).isNull();
     }
@@ -149,10 +167,12 @@ class TaskCycleModelTest {
     // the element variable is the candidate group, so a unit sees its own step and no other unit's
     for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
       boolean coordinate = FormKeys.COORDINATE.equals(userTask.getCamundaFormKey());
-      boolean byCoordinatingUnit = ("${" + Vars.COORDINATING_UNIT + "}").equals(userTask.getCamundaCandidateGroups());
+      boolean byCoordinatingUnit =
+          ("${" + Vars.COORDINATING_UNIT + "}").equals(userTask.getCamundaCandidateGroups());
       assertThat(byCoordinatingUnit).as(userTask.getId()).isEqualTo(coordinate);
       if (coordinate) {
-        MultiInstanceLoopCharacteristics loop = (MultiInstanceLoopCharacteristics) userTask.getLoopCharacteristics();
+        MultiInstanceLoopCharacteristics loop =
+            (MultiInstanceLoopCharacteristics) userTask.getLoopCharacteristics();
         assertThat(loop).as("multi-instance %s", userTask.getId()).isNotNull();
         // parallel: the collection is given at the start only, and all units work side by side
         assertThat(loop.isSequential()).isFalse();
@@ -169,14 +189,15 @@ class TaskCycleModelTest {
     Set<String> messages = constants(Messages.class);
     Collection<Message> declared = model.getModelElementsByType(Message.class);
     assertThat(declared).extracting(Message::getName).hasSameElementsAs(messages);
-    for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
+    for (MessageEventDefinition definition :
+        model.getModelElementsByType(MessageEventDefinition.class)) {
       assertThat(messages).contains(definition.getMessage().getName());
       // no message starts an instance: one instance per task, started by the assignment
       assertThat(definition.getParentElement()).isNotInstanceOf(StartEvent.class);
     }
   }
 
-    @Test
+  @Test
   void everyDecisionGatewayHasAConditionOnEachWayOutAndNoDefault() {
     // so an unexpected value fails the completing command instead of taking some way silently
     for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
@@ -192,11 +213,13 @@ class TaskCycleModelTest {
 
   @Test
   void theDeadlineTimersAreNonInterruptingOnTheScopeOfTheDeadlineInForce() {
-    // urging and marking overdue never cancel the work in hand; the scope is entered again on a grant
-    List<BoundaryEvent> deadlineTimers = boundaryTimers().stream()
-        .filter(b -> b.getAttachedTo() instanceof SubProcess)
-        .toList();
-    assertThat(deadlineTimers).extracting(b -> timeDate(b)).containsExactlyInAnyOrder("${" + Vars.URGE_AT + "}", "${" + Vars.DEADLINE + "}");
+    // urging and marking overdue never cancel the work in hand; the scope is entered again on a
+    // grant
+    List<BoundaryEvent> deadlineTimers =
+        boundaryTimers().stream().filter(b -> b.getAttachedTo() instanceof SubProcess).toList();
+    assertThat(deadlineTimers)
+        .extracting(b -> timeDate(b))
+        .containsExactlyInAnyOrder("${" + Vars.URGE_AT + "}", "${" + Vars.DEADLINE + "}");
     for (BoundaryEvent timer : deadlineTimers) {
       assertThat(timer.cancelActivity()).as(timer.getId()).isFalse();
     }
@@ -204,24 +227,30 @@ class TaskCycleModelTest {
 
   @Test
   void onlyAPeriodsEndInterruptsAndOnlyAReportStepNobodyHasAnsweredYet() {
-    // a missed period closes the unit's first report step of the period; reviews and resubmissions are
+    // a missed period closes the unit's first report step of the period; reviews and resubmissions
+    // are
     // never cut off by a timer
-    List<BoundaryEvent> interrupting = boundaryTimers().stream().filter(BoundaryEvent::cancelActivity).toList();
+    List<BoundaryEvent> interrupting =
+        boundaryTimers().stream().filter(BoundaryEvent::cancelActivity).toList();
     assertThat(interrupting).hasSize(1);
     BoundaryEvent periodEnd = interrupting.get(0);
     assertThat(timeDate(periodEnd)).isEqualTo("${" + Vars.PERIOD_END + "}");
     assertThat(periodEnd.getAttachedTo()).isInstanceOf(UserTask.class);
-    assertThat(((UserTask) periodEnd.getAttachedTo()).getCamundaFormKey()).isEqualTo(FormKeys.REPORT);
+    assertThat(((UserTask) periodEnd.getAttachedTo()).getCamundaFormKey())
+        .isEqualTo(FormKeys.REPORT);
     // and every way out of a missed period records it through the allowlisted bean
     FlowNode next = periodEnd.getOutgoing().iterator().next().getTarget();
     assertThat(next).isInstanceOf(ServiceTask.class);
-    assertThat(((ServiceTask) next).getCamundaDelegateExpression()).isEqualTo("${" + Beans.MARK_PERIOD_MISSED + "}");
+    assertThat(((ServiceTask) next).getCamundaDelegateExpression())
+        .isEqualTo("${" + Beans.MARK_PERIOD_MISSED + "}");
   }
 
   @Test
   void everyTimerWaitsForADateTheCodeOrABeanSets() {
-    // dates, not durations or cycles: a moved deadline or a period's end is a value, never recomputed
-    Collection<TimerEventDefinition> timers = model.getModelElementsByType(TimerEventDefinition.class);
+    // dates, not durations or cycles: a moved deadline or a period's end is a value, never
+    // recomputed
+    Collection<TimerEventDefinition> timers =
+        model.getModelElementsByType(TimerEventDefinition.class);
     assertThat(timers).isNotEmpty();
     Set<String> dates = Set.of(Vars.URGE_AT, Vars.DEADLINE, Vars.PERIOD_END);
     for (TimerEventDefinition timer : timers) {
@@ -237,7 +266,9 @@ class TaskCycleModelTest {
     // the coordination steps and the deadline watch run beside the reporting: a done task must not
     // leave them open
     for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
-      boolean terminates = !end.getEventDefinitions().isEmpty() && end.getEventDefinitions().iterator().next() instanceof TerminateEventDefinition;
+      boolean terminates =
+          !end.getEventDefinitions().isEmpty()
+              && end.getEventDefinitions().iterator().next() instanceof TerminateEventDefinition;
       boolean processLevel = end.getParentElement() instanceof Process;
       boolean endsTheTask = processLevel && !"contributionsIn".equals(end.getId());
       if (endsTheTask) {
@@ -248,21 +279,28 @@ class TaskCycleModelTest {
 
   private List<BoundaryEvent> boundaryTimers() {
     return model.getModelElementsByType(BoundaryEvent.class).stream()
-        .filter(b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition))
+        .filter(
+            b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition))
         .toList();
   }
 
   private static String timeDate(BoundaryEvent boundary) {
-    TimerEventDefinition timer = (TimerEventDefinition) boundary.getEventDefinitions().iterator().next();
+    TimerEventDefinition timer =
+        (TimerEventDefinition) boundary.getEventDefinitions().iterator().next();
     return timer.getTimeDate().getTextContent().strip();
   }
 
-    @Test
+  @Test
   void everyElementIsDrawnAndNoTwoShapesOverlap() {
-    // opens in Camunda Modeler as laid out: a shape per flow node, an edge per flow, no shape on another
+    // opens in Camunda Modeler as laid out: a shape per flow node, an edge per flow, no shape on
+    // another
     Set<String> drawn = new HashSet<>();
-    model.getModelElementsByType(BpmnShape.class).forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
-    model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnShape.class)
+        .forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnEdge.class)
+        .forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       assertThat(drawn).as("shape of %s", node.getId()).contains(node.getId());
     }
@@ -290,14 +328,17 @@ class TaskCycleModelTest {
    * shape inside a sub-process must be drawn inside it.
    */
   private static boolean mayOverlap(BpmnShape outer, BpmnShape inner) {
-    if (inner.getBpmnElement() instanceof BoundaryEvent boundary && boundary.getAttachedTo() == outer.getBpmnElement()) {
+    if (inner.getBpmnElement() instanceof BoundaryEvent boundary
+        && boundary.getAttachedTo() == outer.getBpmnElement()) {
       return true;
     }
     if (!(outer.getBpmnElement() instanceof SubProcess subProcess)) {
       return false;
     }
     boolean contained = false;
-    for (ModelElementInstance parent = inner.getBpmnElement().getParentElement(); parent != null; parent = parent.getParentElement()) {
+    for (ModelElementInstance parent = inner.getBpmnElement().getParentElement();
+        parent != null;
+        parent = parent.getParentElement()) {
       if (parent == subProcess) {
         contained = true;
         break;
@@ -312,17 +353,21 @@ class TaskCycleModelTest {
   }
 
   private static boolean overlap(Bounds a, Bounds b) {
-    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
-        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    return a.getX() < b.getX() + b.getWidth()
+        && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight()
+        && b.getY() < a.getY() + a.getHeight();
   }
 
   private static boolean inside(Bounds inner, Bounds outer) {
-    return inner.getX() >= outer.getX() && inner.getY() >= outer.getY()
+    return inner.getX() >= outer.getX()
+        && inner.getY() >= outer.getY()
         && inner.getX() + inner.getWidth() <= outer.getX() + outer.getWidth()
         && inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight();
   }
 
-  // --- helpers --------------------------------------------------------------------------------------
+  // --- helpers
+  // --------------------------------------------------------------------------------------
 
   private static BpmnModelInstance readModel() {
     try (InputStream in = resource()) {
@@ -341,31 +386,42 @@ class TaskCycleModelTest {
   /** Values of camunda:{localName} attributes anywhere in the file, as "element: value". */
   private static List<String> camundaAttributes(String localName) {
     List<String> found = new ArrayList<>();
-    elements(rawDocument()).forEach(element -> {
-      if (element.hasAttributeNS(CAMUNDA_NS, localName)) {
-        found.add(element.getLocalName() + ": " + element.getAttributeNS(CAMUNDA_NS, localName));
-      }
-    });
+    elements(rawDocument())
+        .forEach(
+            element -> {
+              if (element.hasAttributeNS(CAMUNDA_NS, localName)) {
+                found.add(
+                    element.getLocalName() + ": " + element.getAttributeNS(CAMUNDA_NS, localName));
+              }
+            });
     return found;
   }
 
-  /** The body of every ${...} or #{...} in any attribute or text of the file, documentation excepted. */
+  /**
+   * The body of every ${...} or #{...} in any attribute or text of the file, documentation
+   * excepted.
+   */
   private static List<String> expressions() {
     List<String> found = new ArrayList<>();
-    elements(rawDocument()).forEach(element -> {
-      if ("documentation".equals(element.getLocalName())) {
-        return; // prose, never evaluated
-      }
-      NamedNodeMap attributes = element.getAttributes();
-      for (int i = 0; i < attributes.getLength(); i++) {
-        collectExpressions(((Attr) attributes.item(i)).getValue(), found);
-      }
-      for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-        if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-          collectExpressions(child.getNodeValue(), found);
-        }
-      }
-    });
+    elements(rawDocument())
+        .forEach(
+            element -> {
+              if ("documentation".equals(element.getLocalName())) {
+                return; // prose, never evaluated
+              }
+              NamedNodeMap attributes = element.getAttributes();
+              for (int i = 0; i < attributes.getLength(); i++) {
+                collectExpressions(((Attr) attributes.item(i)).getValue(), found);
+              }
+              for (Node child = element.getFirstChild();
+                  child != null;
+                  child = child.getNextSibling()) {
+                if (child.getNodeType() == Node.TEXT_NODE
+                    || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                  collectExpressions(child.getNodeValue(), found);
+                }
+              }
+            });
     return found;
   }
 
@@ -407,7 +463,9 @@ class TaskCycleModelTest {
     Set<String> values = new HashSet<>();
     for (Field field : contractClass.getDeclaredFields()) {
       int modifiers = field.getModifiers();
-      if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && field.getType() == String.class) {
+      if (Modifier.isPublic(modifiers)
+          && Modifier.isStatic(modifiers)
+          && field.getType() == String.class) {
         try {
           values.add((String) field.get(null));
         } catch (IllegalAccessException e) {

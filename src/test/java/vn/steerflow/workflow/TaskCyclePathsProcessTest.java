@@ -48,8 +48,8 @@ import vn.steerflow.workflow.derby.DerbyTestEngines;
 
 /**
  * The default model's other paths on a Derby engine configured as the server's: coordinating units'
- * steps beside the reporting, a REGULAR task's periods (reported, returned and sent late, missed), and
- * extensions that move the timers. The clock is moved with ClockUtil; due jobs are run by hand.
+ * steps beside the reporting, a REGULAR task's periods (reported, returned and sent late, missed),
+ * and extensions that move the timers. The clock is moved with ClockUtil; due jobs are run by hand.
  */
 @Deployment(resources = "bpmn/task-cycle.bpmn")
 class TaskCyclePathsProcessTest {
@@ -75,6 +75,7 @@ class TaskCyclePathsProcessTest {
 
   /** "Now" of every test; whole seconds, so due dates compare equal on any database. */
   private static final Instant NOW = Instant.parse("2025-03-03T01:00:00Z");
+
   private static final Date URGE_AT = Date.from(NOW.plus(20, ChronoUnit.DAYS));
   private static final Date DEADLINE = Date.from(NOW.plus(30, ChronoUnit.DAYS));
   private static final Date NEW_DEADLINE = Date.from(NOW.plus(45, ChronoUnit.DAYS));
@@ -82,14 +83,17 @@ class TaskCyclePathsProcessTest {
 
   /** Monthly periods from 3 March 08:00 in Vietnam: ending 3 April, 3 May and (cut) 20 May. */
   private static final Instant UNTIL = Instant.parse("2025-05-20T10:00:00Z");
+
   private static final Instant END_1 = Instant.parse("2025-04-03T01:00:00Z");
   private static final Instant END_2 = Instant.parse("2025-05-03T01:00:00Z");
 
-  private static final TaskCycleProcessTest.RecordingEvents EVENTS = new TaskCycleProcessTest.RecordingEvents();
+  private static final TaskCycleProcessTest.RecordingEvents EVENTS =
+      new TaskCycleProcessTest.RecordingEvents();
   private static final RecordingPeriodEvents PERIODS = new RecordingPeriodEvents();
 
   @RegisterExtension
-  static final ProcessEngineExtension EXTENSION = ProcessEngineExtension.builder().useProcessEngine(buildEngine()).build();
+  static final ProcessEngineExtension EXTENSION =
+      ProcessEngineExtension.builder().useProcessEngine(buildEngine()).build();
 
   private final RuntimeService runtimeService = EXTENSION.getRuntimeService();
   private final TaskService taskService = EXTENSION.getTaskService();
@@ -97,7 +101,8 @@ class TaskCyclePathsProcessTest {
 
   private static ProcessEngine buildEngine() {
     StandaloneProcessEngineConfiguration configuration =
-        DerbyTestEngines.configuration("task-cycle-paths-test", DerbyTestEngines.newDatabaseFolder("task-cycle-paths"));
+        DerbyTestEngines.configuration(
+            "task-cycle-paths-test", DerbyTestEngines.newDatabaseFolder("task-cycle-paths"));
     configuration.setBeans(new HashMap<>(TaskCycleBeans.allowlist(EVENTS, PERIODS)));
     // as in the server: no Java-serialized variables, so the coordinating units must not be stored
     configuration.setJavaSerializationFormatEnabled(false);
@@ -124,7 +129,6 @@ class TaskCyclePathsProcessTest {
 
   // ---------------------------------------------------------------------------------- coordination
 
-
   @Test
   void eachCoordinatingUnitGetsItsOwnStepBesideTheLeadUnitsReport() {
     ProcessInstance instance = startOneOff("COORD-1", List.of(POLICE, SA_PA));
@@ -132,15 +136,31 @@ class TaskCyclePathsProcessTest {
     assertThat(instance).isWaitingAt(SUBMIT_REPORT, CONTRIBUTE);
     List<Task> steps = openTasks(instance, FormKeys.COORDINATE);
     assertThat(steps).hasSize(2);
-    assertThat(steps).extracting(t -> candidateGroups(t)).containsExactlyInAnyOrder(List.of(POLICE), List.of(SA_PA));
+    assertThat(steps)
+        .extracting(t -> candidateGroups(t))
+        .containsExactlyInAnyOrder(List.of(POLICE), List.of(SA_PA));
     // each unit's inbox query finds its own step only
-    assertThat(taskService.createTaskQuery().taskCandidateGroup(POLICE).processInstanceId(instance.getId()).count()).isEqualTo(1);
-    assertThat(taskService.createTaskQuery().taskCandidateGroup(SA_PA).processInstanceId(instance.getId()).count()).isEqualTo(1);
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .taskCandidateGroup(POLICE)
+                .processInstanceId(instance.getId())
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .taskCandidateGroup(SA_PA)
+                .processInstanceId(instance.getId())
+                .count())
+        .isEqualTo(1);
     // the list was given for the start only: nothing Java-serialized is stored
     assertThat(runtimeService.getVariable(instance.getId(), Vars.COORDINATING_UNITS)).isNull();
 
     taskService.complete(stepOf(instance, FormKeys.COORDINATE, POLICE).getId());
-    assertThat(openTasks(instance, FormKeys.COORDINATE)).extracting(t -> candidateGroups(t)).containsExactly(List.of(SA_PA));
+    assertThat(openTasks(instance, FormKeys.COORDINATE))
+        .extracting(t -> candidateGroups(t))
+        .containsExactly(List.of(SA_PA));
     // the lead unit's reporting did not wait for the contribution
     assertThat(openTasks(instance, FormKeys.REPORT)).hasSize(1);
   }
@@ -153,7 +173,8 @@ class TaskCyclePathsProcessTest {
     submitReport(instance, 1L, ReportStatus.DONE);
     review(instance, Decision.APPROVE, null);
 
-    // the police never contributed; its step ends with the task instead of keeping the instance alive
+    // the police never contributed; its step ends with the task instead of keeping the instance
+    // alive
     assertThat(instance).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
   }
@@ -179,34 +200,42 @@ class TaskCyclePathsProcessTest {
     ProcessInstance instance = startRegular("COORD-5", "MONTHLY", List.of(SA_PA));
 
     assertThat(instance).isWaitingAt(SUBMIT_PERIOD_REPORT, CONTRIBUTE);
-    assertThat(candidateGroups(stepOf(instance, FormKeys.COORDINATE, SA_PA))).containsExactly(SA_PA);
+    assertThat(candidateGroups(stepOf(instance, FormKeys.COORDINATE, SA_PA)))
+        .containsExactly(SA_PA);
   }
 
-  // ---------------------------------------------------------------------------------- REGULAR tasks
-
+  // ---------------------------------------------------------------------------------- REGULAR
+  // tasks
 
   @Test
   void theFirstPeriodOpensAtTheStartWithItsReportDueAtItsEnd() {
     ProcessInstance instance = startRegular("REG-1", "MONTHLY", List.of());
 
     assertThat(instance).isWaitingAt(SUBMIT_PERIOD_REPORT);
-    assertThat(candidateGroups(openTasks(instance, FormKeys.REPORT).get(0))).containsExactly(LEAD_UNIT);
+    assertThat(candidateGroups(openTasks(instance, FormKeys.REPORT).get(0)))
+        .containsExactly(LEAD_UNIT);
     assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_NUMBER)).isEqualTo(1);
-    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_START)).isEqualTo(Date.from(NOW));
-    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END)).isEqualTo(Date.from(END_1));
+    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_START))
+        .isEqualTo(Date.from(NOW));
+    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END))
+        .isEqualTo(Date.from(END_1));
     assertThat(runtimeService.getVariable(instance.getId(), Vars.LAST_PERIOD)).isEqualTo(false);
     assertThat(job(PERIOD_ENDED_UNREPORTED, instance).getDuedate()).isEqualTo(Date.from(END_1));
-    assertThat(job(PERIOD_URGE_TIME, instance).getDuedate()).isEqualTo(Date.from(END_1.minus(3, ChronoUnit.DAYS)));
+    assertThat(job(PERIOD_URGE_TIME, instance).getDuedate())
+        .isEqualTo(Date.from(END_1.minus(3, ChronoUnit.DAYS)));
     assertThat(PERIODS.all()).containsExactly(RecordingPeriodEvents.opened("REG-1", 1, NOW, END_1));
     // no one-off deadline watch on a regular task
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(2);
+    assertThat(
+            managementService.createJobQuery().processInstanceId(instance.getId()).timers().count())
+        .isEqualTo(2);
   }
 
   @Test
   void threePeriodsReportedOnTimeMissedAndLateEachOnItsOwnThenTheReportingEnds() {
     ProcessInstance instance = startRegular("REG-2", "MONTHLY", List.of());
 
-    // period 1: reported and approved in time; the next period opens at the period's end, not before
+    // period 1: reported and approved in time; the next period opens at the period's end, not
+    // before
     ClockUtil.setCurrentTime(Date.from(NOW.plus(10, ChronoUnit.DAYS)));
     submitReport(instance, 21L, ReportStatus.IN_PROGRESS);
     review(instance, Decision.APPROVE, null);
@@ -224,28 +253,37 @@ class TaskCyclePathsProcessTest {
     execute(missed);
     assertThat(instance).isWaitingAt(SUBMIT_PERIOD_REPORT);
     assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_NUMBER)).isEqualTo(3);
-    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END)).isEqualTo(Date.from(UNTIL));
+    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END))
+        .isEqualTo(Date.from(UNTIL));
     assertThat(runtimeService.getVariable(instance.getId(), Vars.LAST_PERIOD)).isEqualTo(true);
 
-    // period 3 (the last, cut at reportingUntil): reported in time, returned, sent again after its end
+    // period 3 (the last, cut at reportingUntil): reported in time, returned, sent again after its
+    // end
     submitReport(instance, 31L, ReportStatus.IN_PROGRESS);
     review(instance, Decision.RETURN, "Thiếu số liệu");
     assertThat(instance).isWaitingAt(RESUBMIT_PERIOD_REPORT);
     ClockUtil.setCurrentTime(Date.from(UNTIL.plus(2, ChronoUnit.DAYS)));
     // the resubmission has no missed-period timer: a late report is still taken, and judged late
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .executable()
+                .count())
+        .isZero();
     submitReport(instance, 32L, ReportStatus.IN_PROGRESS);
     review(instance, Decision.APPROVE, null);
     // the period's end has passed, so the period is over at once (its job is due)
     runDueJob(instance, UNTIL.plus(2, ChronoUnit.DAYS));
 
     assertThat(instance).isEnded();
-    assertThat(PERIODS.all()).containsExactly(
-        RecordingPeriodEvents.opened("REG-2", 1, NOW, END_1),
-        RecordingPeriodEvents.opened("REG-2", 2, END_1, END_2),
-        RecordingPeriodEvents.missed("REG-2", 2),
-        RecordingPeriodEvents.opened("REG-2", 3, END_2, UNTIL),
-        RecordingPeriodEvents.ended("REG-2"));
+    assertThat(PERIODS.all())
+        .containsExactly(
+            RecordingPeriodEvents.opened("REG-2", 1, NOW, END_1),
+            RecordingPeriodEvents.opened("REG-2", 2, END_1, END_2),
+            RecordingPeriodEvents.missed("REG-2", 2),
+            RecordingPeriodEvents.opened("REG-2", 3, END_2, UNTIL),
+            RecordingPeriodEvents.ended("REG-2"));
   }
 
   @Test
@@ -256,14 +294,21 @@ class TaskCyclePathsProcessTest {
 
     // the review is still open after the period's end: no timer cuts it off
     ClockUtil.setCurrentTime(Date.from(END_1.plus(5, ChronoUnit.DAYS)));
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .executable()
+                .count())
+        .isZero();
     assertThat(instance).isWaitingAt(REVIEW_PERIOD_REPORT);
     review(instance, Decision.APPROVE, null);
     runDueJob(instance, END_1.plus(5, ChronoUnit.DAYS));
 
     // period 2 keeps its schedule: it ends on 3 May, not a month after the approval
     assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_NUMBER)).isEqualTo(2);
-    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END)).isEqualTo(Date.from(END_2));
+    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END))
+        .isEqualTo(Date.from(END_2));
   }
 
   @Test
@@ -275,7 +320,8 @@ class TaskCyclePathsProcessTest {
     assertThat(instance).isEnded();
     // the code completes the task on the approval; the cycle opens no period and records no end
     assertThat(PERIODS.all()).containsExactly(RecordingPeriodEvents.opened("REG-4", 1, NOW, END_1));
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
   }
 
   @Test
@@ -298,7 +344,8 @@ class TaskCyclePathsProcessTest {
     ClockUtil.setCurrentTime(Date.from(END_1.minus(2, ChronoUnit.DAYS)));
     execute(job(PERIOD_URGE_TIME, instance));
 
-    assertThat(EVENTS.all()).containsExactly(TaskCycleProcessTest.RecordingEvents.urged("REG-6", 1));
+    assertThat(EVENTS.all())
+        .containsExactly(TaskCycleProcessTest.RecordingEvents.urged("REG-6", 1));
     // non-interrupting: the same report step is still open, the period's end still pending
     assertThat(openTasks(instance, FormKeys.REPORT).get(0).getId()).isEqualTo(report.getId());
     assertThat(job(PERIOD_ENDED_UNREPORTED, instance)).isNotNull();
@@ -308,11 +355,13 @@ class TaskCyclePathsProcessTest {
   void periodsShorterThanAMinuteWorkTheSameWay() {
     // as the integration test runs them
     ProcessInstance instance = startRegular("REG-7", "PT20S", List.of(), NOW.plusSeconds(60));
-    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END)).isEqualTo(Date.from(NOW.plusSeconds(20)));
+    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END))
+        .isEqualTo(Date.from(NOW.plusSeconds(20)));
 
     ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(21)));
     execute(job(PERIOD_ENDED_UNREPORTED, instance));
-    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END)).isEqualTo(Date.from(NOW.plusSeconds(40)));
+    assertThat(runtimeService.getVariable(instance.getId(), Vars.PERIOD_END))
+        .isEqualTo(Date.from(NOW.plusSeconds(40)));
     ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(41)));
     execute(job(PERIOD_ENDED_UNREPORTED, instance));
     ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(61)));
@@ -327,11 +376,11 @@ class TaskCyclePathsProcessTest {
   void aRegularTaskTakesNoExtensionRequest() {
     ProcessInstance instance = startRegular("REG-8", "MONTHLY", List.of());
 
-    assertThatThrownBy(() -> requestExtension(instance, 1L)).isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThatThrownBy(() -> requestExtension(instance, 1L))
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
   }
 
   // ---------------------------------------------------------------------------------- extensions
-
 
   @Test
   void aRequestOpensADecisionStepForTheSupervisorsBesideTheReporting() {
@@ -359,18 +408,29 @@ class TaskCyclePathsProcessTest {
 
     assertThat(job(URGE_BEFORE_DEADLINE, instance).getDuedate()).isEqualTo(NEW_URGE_AT);
     assertThat(job(DEADLINE_PASSED, instance).getDuedate()).isEqualTo(NEW_DEADLINE);
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(2);
+    assertThat(
+            managementService.createJobQuery().processInstanceId(instance.getId()).timers().count())
+        .isEqualTo(2);
     assertThat(runtimeService.getVariable(instance.getId(), Vars.DEADLINE)).isEqualTo(NEW_DEADLINE);
     assertThat(instance).isWaitingAt(SUBMIT_REPORT);
     assertThat(openTasks(instance, FormKeys.EXTENSION)).isEmpty();
 
     // the old deadline passes quietly; the new one is the one that marks the task overdue
     ClockUtil.setCurrentTime(Date.from(DEADLINE.toInstant().plus(1, ChronoUnit.DAYS)));
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .executable()
+                .count())
+        .isZero();
     ClockUtil.setCurrentTime(Date.from(NEW_DEADLINE.toInstant().plusSeconds(1)));
     execute(job(URGE_BEFORE_DEADLINE, instance));
     execute(job(DEADLINE_PASSED, instance));
-    assertThat(EVENTS.all()).containsExactly(TaskCycleProcessTest.RecordingEvents.urged("EXT-2", 1), TaskCycleProcessTest.RecordingEvents.overdue("EXT-2"));
+    assertThat(EVENTS.all())
+        .containsExactly(
+            TaskCycleProcessTest.RecordingEvents.urged("EXT-2", 1),
+            TaskCycleProcessTest.RecordingEvents.overdue("EXT-2"));
   }
 
   @Test
@@ -380,7 +440,9 @@ class TaskCyclePathsProcessTest {
     execute(job(URGE_BEFORE_DEADLINE, instance));
     execute(job(DEADLINE_PASSED, instance));
     assertThat(runtimeService.getVariable(instance.getId(), Vars.OVERDUE)).isEqualTo(true);
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+    assertThat(
+            managementService.createJobQuery().processInstanceId(instance.getId()).timers().count())
+        .isZero();
 
     requestExtension(instance, 9L);
     grant(instance);
@@ -403,7 +465,9 @@ class TaskCyclePathsProcessTest {
     Job deadline = job(DEADLINE_PASSED, instance);
 
     requestExtension(instance, 10L);
-    complete(openTasks(instance, FormKeys.EXTENSION).get(0), withVariables(Vars.EXTENSION_DECISION, ExtensionDecision.REFUSE));
+    complete(
+        openTasks(instance, FormKeys.EXTENSION).get(0),
+        withVariables(Vars.EXTENSION_DECISION, ExtensionDecision.REFUSE));
 
     assertThat(job(URGE_BEFORE_DEADLINE, instance).getId()).isEqualTo(urge.getId());
     assertThat(job(DEADLINE_PASSED, instance).getId()).isEqualTo(deadline.getId());
@@ -417,7 +481,8 @@ class TaskCyclePathsProcessTest {
     ProcessInstance instance = startOneOff("EXT-5", List.of());
     requestExtension(instance, 12L);
 
-    assertThatThrownBy(() -> requestExtension(instance, 13L)).isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThatThrownBy(() -> requestExtension(instance, 13L))
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
     assertThat(runtimeService.getVariable(instance.getId(), Vars.EXTENSION_ID)).isEqualTo(12L);
   }
 
@@ -445,25 +510,32 @@ class TaskCyclePathsProcessTest {
 
   // ---------------------------------------------------------------------------------- helpers
 
-  /** Starts a ONE_OFF cycle as the application does (TaskAssignments.cycleVariables, Workflow.start). */
+  /**
+   * Starts a ONE_OFF cycle as the application does (TaskAssignments.cycleVariables,
+   * Workflow.start).
+   */
   private ProcessInstance startOneOff(String taskCode, List<String> coordinatingUnits) {
     Map<String, Object> variables = common(TaskKind.ONE_OFF, coordinatingUnits);
     variables.put(Vars.DEADLINE, DEADLINE);
     variables.put(Vars.URGE_AT, URGE_AT);
-    return runtimeService.startProcessInstanceByKey(TaskCycleContract.DEFAULT_PROCESS_ID, taskCode, variables);
+    return runtimeService.startProcessInstanceByKey(
+        TaskCycleContract.DEFAULT_PROCESS_ID, taskCode, variables);
   }
 
-  private ProcessInstance startRegular(String taskCode, String period, List<String> coordinatingUnits) {
+  private ProcessInstance startRegular(
+      String taskCode, String period, List<String> coordinatingUnits) {
     return startRegular(taskCode, period, coordinatingUnits, UNTIL);
   }
 
-  private ProcessInstance startRegular(String taskCode, String period, List<String> coordinatingUnits, Instant until) {
+  private ProcessInstance startRegular(
+      String taskCode, String period, List<String> coordinatingUnits, Instant until) {
     Map<String, Object> variables = common(TaskKind.REGULAR, coordinatingUnits);
     variables.put(Vars.DEADLINE, Date.from(until));
     variables.put(Vars.REPORTING_PERIOD, period);
     variables.put(Vars.REPORTING_FROM, Date.from(NOW));
     variables.put(Vars.REPORTING_UNTIL, Date.from(until));
-    return runtimeService.startProcessInstanceByKey(TaskCycleContract.DEFAULT_PROCESS_ID, taskCode, variables);
+    return runtimeService.startProcessInstanceByKey(
+        TaskCycleContract.DEFAULT_PROCESS_ID, taskCode, variables);
   }
 
   private static Map<String, Object> common(String kind, List<String> coordinatingUnits) {
@@ -472,18 +544,24 @@ class TaskCyclePathsProcessTest {
     variables.put(Vars.LEAD_UNIT, LEAD_UNIT);
     variables.put(Vars.SUPERVISOR_GROUP, SUPERVISOR_GROUP);
     variables.put(Vars.LEADER_GROUP, LEADER_GROUP);
-    variables.put(Vars.COORDINATING_UNITS, Variables.objectValue(List.copyOf(coordinatingUnits), true).create());
+    variables.put(
+        Vars.COORDINATING_UNITS,
+        Variables.objectValue(List.copyOf(coordinatingUnits), true).create());
     return variables;
   }
 
   private void requestExtension(ProcessInstance instance, long extensionId) {
-    runtimeService.createMessageCorrelation(Messages.EXTENSION_REQUESTED)
+    runtimeService
+        .createMessageCorrelation(Messages.EXTENSION_REQUESTED)
         .processInstanceBusinessKey(instance.getBusinessKey())
         .setVariable(Vars.EXTENSION_ID, extensionId)
         .correlate();
   }
 
-  /** What the code sends with a grant: the decision, the new deadline and urge time, overdue cleared. */
+  /**
+   * What the code sends with a grant: the decision, the new deadline and urge time, overdue
+   * cleared.
+   */
   private void grant(ProcessInstance instance) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.EXTENSION_DECISION, ExtensionDecision.GRANT);
@@ -496,7 +574,8 @@ class TaskCyclePathsProcessTest {
   private void submitReport(ProcessInstance instance, long reportId, String reportStatus) {
     List<Task> steps = openTasks(instance, FormKeys.REPORT);
     assertThat(steps).as("open report steps").hasSize(1);
-    complete(steps.get(0), withVariables(Vars.REPORT_ID, reportId, Vars.REPORT_STATUS, reportStatus));
+    complete(
+        steps.get(0), withVariables(Vars.REPORT_ID, reportId, Vars.REPORT_STATUS, reportStatus));
   }
 
   private void review(ProcessInstance instance, String decision, String comment) {
@@ -511,21 +590,34 @@ class TaskCyclePathsProcessTest {
   /** Moves the clock and runs the instance's single due job, as the job executor would. */
   private void runDueJob(ProcessInstance instance, Instant at) {
     ClockUtil.setCurrentTime(Date.from(at));
-    List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+    List<Job> due =
+        managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
     assertThat(due).as("due jobs at %s", at).hasSize(1);
     execute(due.get(0));
   }
 
   private List<Task> openTasks(ProcessInstance instance, String formKey) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys().list().stream()
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .initializeFormKeys()
+        .list()
+        .stream()
         .filter(task -> formKey.equals(task.getFormKey()))
         .toList();
   }
 
   private Task stepOf(ProcessInstance instance, String formKey, String group) {
-    List<Task> steps = taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup(group).initializeFormKeys().list().stream()
-        .filter(task -> formKey.equals(task.getFormKey()))
-        .toList();
+    List<Task> steps =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskCandidateGroup(group)
+            .initializeFormKeys()
+            .list()
+            .stream()
+            .filter(task -> formKey.equals(task.getFormKey()))
+            .toList();
     assertThat(steps).as("%s steps of %s", formKey, group).hasSize(1);
     return steps.get(0);
   }

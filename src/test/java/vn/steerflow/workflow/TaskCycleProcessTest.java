@@ -47,9 +47,9 @@ import vn.steerflow.workflow.delegate.TaskCycleEvents;
 import vn.steerflow.workflow.derby.DerbyTestEngines;
 
 /**
- * The default model {@code bpmn/task-cycle.bpmn} on a Derby engine configured the way the server is: the
- * allowlisted beans only. The code finds user tasks by form key, so the tests do too; activity ids appear
- * only in the assertions on where an instance waits.
+ * The default model {@code bpmn/task-cycle.bpmn} on a Derby engine configured the way the server
+ * is: the allowlisted beans only. The code finds user tasks by form key, so the tests do too;
+ * activity ids appear only in the assertions on where an instance waits.
  */
 @Deployment(resources = "bpmn/task-cycle.bpmn")
 class TaskCycleProcessTest {
@@ -68,14 +68,17 @@ class TaskCycleProcessTest {
 
   /** "Now" of every test; whole seconds, so due dates compare equal on any database. */
   private static final Instant NOW = Instant.parse("2025-03-03T01:00:00Z");
+
   private static final Date URGE_AT = Date.from(NOW.plus(20, ChronoUnit.DAYS));
   private static final Date DEADLINE = Date.from(NOW.plus(30, ChronoUnit.DAYS));
 
   private static final RecordingEvents EVENTS = new RecordingEvents();
   private static final RecordingPeriodEvents PERIOD_EVENTS = new RecordingPeriodEvents();
 
-  // One engine for the class (building it creates the Derby schema). The extension would try to inject
-  // it into any ProcessEngine field, a static final one included, so it is reached through the extension.
+  // One engine for the class (building it creates the Derby schema). The extension would try to
+  // inject
+  // it into any ProcessEngine field, a static final one included, so it is reached through the
+  // extension.
   @RegisterExtension
   static final ProcessEngineExtension EXTENSION =
       ProcessEngineExtension.builder().useProcessEngine(buildEngine()).build();
@@ -87,8 +90,10 @@ class TaskCycleProcessTest {
 
   private static ProcessEngine buildEngine() {
     StandaloneProcessEngineConfiguration configuration =
-        DerbyTestEngines.configuration("task-cycle-process-test", DerbyTestEngines.newDatabaseFolder("task-cycle"));
-    // As in the server: expressions resolve contract variables and the allowlisted beans, nothing else.
+        DerbyTestEngines.configuration(
+            "task-cycle-process-test", DerbyTestEngines.newDatabaseFolder("task-cycle"));
+    // As in the server: expressions resolve contract variables and the allowlisted beans, nothing
+    // else.
     configuration.setBeans(new HashMap<>(TaskCycleBeans.allowlist(EVENTS, PERIOD_EVENTS)));
     configuration.setJavaSerializationFormatEnabled(false);
     return configuration.buildProcessEngine();
@@ -113,7 +118,8 @@ class TaskCycleProcessTest {
     EXTENSION.getProcessEngine().close();
   }
 
-  // --- the review paths ---------------------------------------------------------------------------
+  // --- the review paths
+  // ---------------------------------------------------------------------------
 
   @Test
   void approvingADoneReportEndsTheTaskWithTheOutcomeInItsVariables() {
@@ -133,8 +139,12 @@ class TaskCycleProcessTest {
         .containsEntry(Vars.DEADLINE, DEADLINE)
         // done on time: the model sets these only when a timer fires
         .doesNotContainKeys(Vars.OVERDUE, Vars.URGE_COUNT);
-    assertThat(historyService.createHistoricActivityInstanceQuery()
-            .processInstanceId(instance.getId()).activityId(TASK_DONE).count())
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityId(TASK_DONE)
+                .count())
         .isEqualTo(1);
     assertThat(EVENTS.all()).isEmpty();
   }
@@ -149,7 +159,8 @@ class TaskCycleProcessTest {
     // the unit reads why its report came back from the instance's variables
     assertThat(runtimeService.getVariable(instance.getId(), Vars.DECISION_COMMENT))
         .isEqualTo("Indicator values are missing");
-    assertThat(runtimeService.getVariable(instance.getId(), Vars.DECISION)).isEqualTo(Decision.RETURN);
+    assertThat(runtimeService.getVariable(instance.getId(), Vars.DECISION))
+        .isEqualTo(Decision.RETURN);
 
     submitReport(instance, 22L, ReportStatus.DONE);
     review(instance, Decision.APPROVE, null);
@@ -165,7 +176,8 @@ class TaskCycleProcessTest {
     review(instance, Decision.ESCALATE, "Land clearance is blocked; who decides?");
 
     assertThat(instance).isWaitingAt(GIVE_DIRECTION);
-    complete(openTask(instance, FormKeys.DIRECTION),
+    complete(
+        openTask(instance, FormKeys.DIRECTION),
         withVariables(Vars.DIRECTION, "Department of Natural Resources to settle by 15 March"));
 
     assertThat(instance).isWaitingAt(SUBMIT_REPORT);
@@ -191,8 +203,12 @@ class TaskCycleProcessTest {
     review(instance, Decision.APPROVE, null);
 
     assertThat(instance).isEnded();
-    assertThat(historyService.createHistoricTaskInstanceQuery()
-            .processInstanceId(instance.getId()).taskDefinitionKey(SUBMIT_REPORT).count())
+    assertThat(
+            historyService
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(SUBMIT_REPORT)
+                .count())
         .isEqualTo(2);
   }
 
@@ -226,7 +242,8 @@ class TaskCycleProcessTest {
     assertThat(instance).isWaitingAt(REVIEW_REPORT);
   }
 
-  // --- who sees which task ------------------------------------------------------------------------
+  // --- who sees which task
+  // ------------------------------------------------------------------------
 
   @Test
   void eachUserTaskIsOfferedToTheGroupNamedByItsVariableWithItsFormKey() {
@@ -235,36 +252,56 @@ class TaskCycleProcessTest {
     Task report = openTask(instance, FormKeys.REPORT);
     assertThat(report.getTaskDefinitionKey()).isEqualTo(SUBMIT_REPORT);
     assertThat(candidateGroups(report)).containsExactly(LEAD_UNIT);
-    complete(report, withVariables(Vars.REPORT_ID, 71L, Vars.REPORT_STATUS, ReportStatus.IN_PROGRESS));
+    complete(
+        report, withVariables(Vars.REPORT_ID, 71L, Vars.REPORT_STATUS, ReportStatus.IN_PROGRESS));
 
     Task review = openTask(instance, FormKeys.REVIEW);
     assertThat(review.getTaskDefinitionKey()).isEqualTo(REVIEW_REPORT);
     assertThat(candidateGroups(review)).containsExactly(SUPERVISOR_GROUP);
-    complete(review, withVariables(Vars.DECISION, Decision.ESCALATE, Vars.DECISION_COMMENT, "Budget?"));
+    complete(
+        review, withVariables(Vars.DECISION, Decision.ESCALATE, Vars.DECISION_COMMENT, "Budget?"));
 
     Task direction = openTask(instance, FormKeys.DIRECTION);
     assertThat(direction.getTaskDefinitionKey()).isEqualTo(GIVE_DIRECTION);
     assertThat(candidateGroups(direction)).containsExactly(LEADER_GROUP);
 
     // and a group's inbox query finds exactly its task
-    assertThat(taskService.createTaskQuery().taskCandidateGroup(LEADER_GROUP).processInstanceId(instance.getId()).count())
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .taskCandidateGroup(LEADER_GROUP)
+                .processInstanceId(instance.getId())
+                .count())
         .isEqualTo(1);
-    assertThat(taskService.createTaskQuery().taskCandidateGroup(LEAD_UNIT).processInstanceId(instance.getId()).count())
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .taskCandidateGroup(LEAD_UNIT)
+                .processInstanceId(instance.getId())
+                .count())
         .isZero();
   }
 
-  // --- deadlines ------------------------------------------------------------------------------------
+  // --- deadlines
+  // ------------------------------------------------------------------------------------
 
   @Test
   void startingATaskSchedulesExactlyTheUrgeAndDeadlineTimers() {
     ProcessInstance instance = startTaskCycle("P06-010");
 
-    List<Job> timers = managementService.createJobQuery().processInstanceId(instance.getId()).timers().list();
+    List<Job> timers =
+        managementService.createJobQuery().processInstanceId(instance.getId()).timers().list();
     assertThat(timers).hasSize(2);
     assertThat(job(URGE_BEFORE_DEADLINE, instance).getDuedate()).isEqualTo(URGE_AT);
     assertThat(job(DEADLINE_PASSED, instance).getDuedate()).isEqualTo(DEADLINE);
     // nothing is due yet
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .executable()
+                .count())
+        .isZero();
   }
 
   @Test
@@ -273,7 +310,12 @@ class TaskCycleProcessTest {
     Task reportBefore = openTask(instance, FormKeys.REPORT);
 
     ClockUtil.setCurrentTime(Date.from(URGE_AT.toInstant().plus(1, ChronoUnit.HOURS)));
-    Job due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().singleResult();
+    Job due =
+        managementService
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .executable()
+            .singleResult();
     assertThat(due.getId()).isEqualTo(job(URGE_BEFORE_DEADLINE, instance).getId());
     execute(due);
 
@@ -318,26 +360,34 @@ class TaskCycleProcessTest {
     assertThat(instance).isEnded();
     // the outcome (LATE) is read from overdue=true on a finished task
     assertThat(historicVariables(instance)).containsEntry(Vars.OVERDUE, true);
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
   }
 
   @Test
   void aTaskDoneBeforeItsDeadlineLeavesNoTimersBehind() {
     ProcessInstance instance = startTaskCycle("P06-014");
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(2);
+    assertThat(
+            managementService.createJobQuery().processInstanceId(instance.getId()).timers().count())
+        .isEqualTo(2);
 
     ClockUtil.setCurrentTime(Date.from(NOW.plus(5, ChronoUnit.DAYS)));
     submitReport(instance, 141L, ReportStatus.DONE);
     review(instance, Decision.APPROVE, null);
 
     assertThat(instance).isEnded();
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
     assertThat(EVENTS.all()).isEmpty();
   }
 
-  // --- helpers --------------------------------------------------------------------------------------
+  // --- helpers
+  // --------------------------------------------------------------------------------------
 
-  /** Starts the cycle as the application does: business key = task code, every variable the model reads. */
+  /**
+   * Starts the cycle as the application does: business key = task code, every variable the model
+   * reads.
+   */
   private ProcessInstance startTaskCycle(String taskCode) {
     return startTaskCycle(taskCode, Map.of());
   }
@@ -353,12 +403,14 @@ class TaskCycleProcessTest {
     variables.put(Vars.DEADLINE, DEADLINE);
     variables.put(Vars.URGE_AT, URGE_AT);
     variables.putAll(extraVariables);
-    return runtimeService.startProcessInstanceByKey(TaskCycleContract.DEFAULT_PROCESS_ID, taskCode, variables);
+    return runtimeService.startProcessInstanceByKey(
+        TaskCycleContract.DEFAULT_PROCESS_ID, taskCode, variables);
   }
 
   /** The lead unit completes its report step, as the report feature will. */
   private void submitReport(ProcessInstance instance, long reportId, String reportStatus) {
-    complete(openTask(instance, FormKeys.REPORT),
+    complete(
+        openTask(instance, FormKeys.REPORT),
         withVariables(Vars.REPORT_ID, reportId, Vars.REPORT_STATUS, reportStatus));
   }
 
@@ -372,10 +424,15 @@ class TaskCycleProcessTest {
 
   /** The single open user task of the instance with the form key: how the code finds its work. */
   private Task openTask(ProcessInstance instance, String formKey) {
-    List<Task> withKey = taskService.createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys().list()
-        .stream()
-        .filter(task -> formKey.equals(task.getFormKey()))
-        .toList();
+    List<Task> withKey =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .initializeFormKeys()
+            .list()
+            .stream()
+            .filter(task -> formKey.equals(task.getFormKey()))
+            .toList();
     assertThat(withKey).as("open tasks with form key %s", formKey).hasSize(1);
     return withKey.get(0);
   }
@@ -390,7 +447,10 @@ class TaskCycleProcessTest {
   private Map<String, Object> historicVariables(ProcessInstance instance) {
     Map<String, Object> variables = new HashMap<>();
     for (HistoricVariableInstance variable :
-        historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()) {
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId())
+            .list()) {
       variables.put(variable.getName(), variable.getValue());
     }
     return variables;

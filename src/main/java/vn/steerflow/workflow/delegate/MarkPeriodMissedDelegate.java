@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
 
-/** Bean {@code markPeriodMissed}: tells the sink that the period in {@link Vars#PERIOD_NUMBER} was missed. */
+/**
+ * Bean {@code markPeriodMissed}: tells the sink that the period in {@link Vars#PERIOD_NUMBER} was
+ * missed.
+ */
 public final class MarkPeriodMissedDelegate implements JavaDelegate {
 
   private final ReportingPeriodEvents events;

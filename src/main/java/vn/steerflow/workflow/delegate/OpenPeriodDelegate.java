@@ -10,10 +10,10 @@ import vn.steerflow.workflow.ReportingCalendar;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
 
 /**
- * Bean {@code openPeriod}: opens the next period of a REGULAR task. Reads {@link Vars#REPORTING_FROM},
- * {@link Vars#REPORTING_PERIOD}, {@link Vars#REPORTING_UNTIL} and the last {@link Vars#PERIOD_NUMBER}
- * (absent before the first period); sets the new period's number, start, end, whether it is the last,
- * and {@link Vars#URGE_AT} for its urge timer; tells the sink.
+ * Bean {@code openPeriod}: opens the next period of a REGULAR task. Reads {@link
+ * Vars#REPORTING_FROM}, {@link Vars#REPORTING_PERIOD}, {@link Vars#REPORTING_UNTIL} and the last
+ * {@link Vars#PERIOD_NUMBER} (absent before the first period); sets the new period's number, start,
+ * end, whether it is the last, and {@link Vars#URGE_AT} for its urge timer; tells the sink.
  */
 public final class OpenPeriodDelegate implements JavaDelegate {
 
@@ -28,8 +28,10 @@ public final class OpenPeriodDelegate implements JavaDelegate {
     Instant from = instant(execution, Vars.REPORTING_FROM);
     Instant until = instant(execution, Vars.REPORTING_UNTIL);
     String periodText = (String) execution.getVariable(Vars.REPORTING_PERIOD);
-    TemporalAmount period = ReportingCalendar.period(periodText)
-        .orElseThrow(() -> new IllegalStateException("no reporting period in '" + periodText + "'"));
+    TemporalAmount period =
+        ReportingCalendar.period(periodText)
+            .orElseThrow(
+                () -> new IllegalStateException("no reporting period in '" + periodText + "'"));
     Object previous = execution.getVariable(Vars.PERIOD_NUMBER);
     int number = (previous instanceof Number n ? n.intValue() : 0) + 1;
 
@@ -37,7 +39,8 @@ public final class OpenPeriodDelegate implements JavaDelegate {
     Instant end = ReportingCalendar.periodEnd(from, period, until, number);
     if (!end.isAfter(start)) {
       // the model asked for a period after the last one: a model error, not a period of no length
-      throw new IllegalStateException("period " + number + " would start at or after the end of reporting " + until);
+      throw new IllegalStateException(
+          "period " + number + " would start at or after the end of reporting " + until);
     }
     execution.setVariable(Vars.PERIOD_NUMBER, Integer.valueOf(number));
     execution.setVariable(Vars.PERIOD_START, Date.from(start));

@@ -3,9 +3,9 @@ package vn.steerflow.workflow.delegate;
 import java.time.Instant;
 
 /**
- * What the periodic (REGULAR) way of the cycle reports to the application, which keeps each period's
- * record. The task code is the process instance's business key. Called inside the engine's transaction:
- * an exception rolls the step back (and a timer's job is retried).
+ * What the periodic (REGULAR) way of the cycle reports to the application, which keeps each
+ * period's record. The task code is the process instance's business key. Called inside the engine's
+ * transaction: an exception rolls the step back (and a timer's job is retried).
  */
 public interface ReportingPeriodEvents {
 

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
 
 /**
- * Bean {@code urgeUnit}: counts one more urge in {@link Vars#URGE_COUNT} (Integer, absent means none
- * yet) and tells the sink.
+ * Bean {@code urgeUnit}: counts one more urge in {@link Vars#URGE_COUNT} (Integer, absent means
+ * none yet) and tells the sink.
  */
 public final class UrgeUnitDelegate implements JavaDelegate {
 

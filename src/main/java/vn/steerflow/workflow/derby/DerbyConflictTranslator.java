@@ -12,16 +12,17 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 
 /**
- * The outermost command interceptor on Derby: a deadlock, lock time-out or duplicate key means another
- * transaction won a race, which the engine expresses as {@link OptimisticLockingException}. The engine
- * recognises none of Derby's codes, so without this a lost race would reach a REST client as a 500 and the
- * job executor would count it as a job failure instead of retrying.
+ * The outermost command interceptor on Derby: a deadlock, lock time-out or duplicate key means
+ * another transaction won a race, which the engine expresses as {@link OptimisticLockingException}.
+ * The engine recognises none of Derby's codes, so without this a lost race would reach a REST
+ * client as a 500 and the job executor would count it as a job failure instead of retrying.
  *
- * <p>For jobs this interceptor alone comes too late: the engine records a job's failure inside the command
- * context (its {@code JobFailureCollector} listens to the context and keeps the first failure it is told),
- * before the exception leaves the context and reaches this interceptor. The retry command made from that
- * record uses up a retry for anything but an {@link OptimisticLockingException}, so a job that kept losing
- * races on Derby would end in an incident. {@link #forJobRetries} closes that gap.
+ * <p>For jobs this interceptor alone comes too late: the engine records a job's failure inside the
+ * command context (its {@code JobFailureCollector} listens to the context and keeps the first
+ * failure it is told), before the exception leaves the context and reaches this interceptor. The
+ * retry command made from that record uses up a retry for anything but an {@link
+ * OptimisticLockingException}, so a job that kept losing races on Derby would end in an incident.
+ * {@link #forJobRetries} closes that gap.
  */
 final class DerbyConflictTranslator extends CommandInterceptor {
 
@@ -41,25 +42,29 @@ final class DerbyConflictTranslator extends CommandInterceptor {
   }
 
   /**
-   * Wraps the engine's failed-job command factory so that a job that lost a race on Derby is retried as one
-   * that lost it to the engine's own optimistic locking is: at once, without using up a retry. Other
-   * failures reach the wrapped factory unchanged.
+   * Wraps the engine's failed-job command factory so that a job that lost a race on Derby is
+   * retried as one that lost it to the engine's own optimistic locking is: at once, without using
+   * up a retry. Other failures reach the wrapped factory unchanged.
    */
   static FailedJobCommandFactory forJobRetries(FailedJobCommandFactory factory) {
     if (factory instanceof ConflictAwareJobRetries) {
       return factory;
     }
-    return new ConflictAwareJobRetries(factory != null ? factory : new DefaultFailedJobCommandFactory());
+    return new ConflictAwareJobRetries(
+        factory != null ? factory : new DefaultFailedJobCommandFactory());
   }
 
-  private record ConflictAwareJobRetries(FailedJobCommandFactory delegate) implements FailedJobCommandFactory {
+  private record ConflictAwareJobRetries(FailedJobCommandFactory delegate)
+      implements FailedJobCommandFactory {
     @Override
     public Command<Object> getCommand(String jobId, Throwable failure) {
       if (!(failure instanceof OptimisticLockingException)) {
         SQLException conflict = findConflict(failure);
-        // A duplicate key in a job may be permanent (the job inserts what already exists): it uses up
+        // A duplicate key in a job may be permanent (the job inserts what already exists): it uses
+        // up
         // retries like any failure, so that it ends in an incident instead of retrying for ever.
-        if (conflict != null && !DerbyDatabase.SQLSTATE_DUPLICATE_KEY.equals(conflictState(conflict))) {
+        if (conflict != null
+            && !DerbyDatabase.SQLSTATE_DUPLICATE_KEY.equals(conflictState(conflict))) {
           return delegate.getCommand(jobId, translate(failure, conflict));
         }
       }
@@ -81,8 +86,8 @@ final class DerbyConflictTranslator extends CommandInterceptor {
   }
 
   /**
-   * The Derby conflict behind a failure, or {@code null}: every SQLException along the cause chain is
-   * looked at, not only the first, since a wrapper may carry a state of its own above Derby's.
+   * The Derby conflict behind a failure, or {@code null}: every SQLException along the cause chain
+   * is looked at, not only the first, since a wrapper may carry a state of its own above Derby's.
    */
   static SQLException findConflict(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -14,7 +14,9 @@ public final class DerbyDatabase {
   /** A deadlock was detected; Derby has rolled the transaction back. */
   public static final String SQLSTATE_DEADLOCK = "40001";
 
-  /** A lock was not granted within {@code derby.locks.waitTimeout}; the transaction is rolled back. */
+  /**
+   * A lock was not granted within {@code derby.locks.waitTimeout}; the transaction is rolled back.
+   */
   public static final String SQLSTATE_LOCK_TIMEOUT = "40XL1";
 
   /** A unique or primary key was violated. */
@@ -24,8 +26,8 @@ public final class DerbyDatabase {
 
   /**
    * Whether this error means another transaction got there first: a deadlock, a lock time-out or a
-   * duplicate key. Looks through {@link SQLException#getNextException()} because a failed JDBC batch
-   * reports the real cause there; a chain that loops back on itself ends the search.
+   * duplicate key. Looks through {@link SQLException#getNextException()} because a failed JDBC
+   * batch reports the real cause there; a chain that loops back on itself ends the search.
    */
   public static boolean isConflict(SQLException exception) {
     Set<SQLException> seen = Collections.newSetFromMap(new IdentityHashMap<>());

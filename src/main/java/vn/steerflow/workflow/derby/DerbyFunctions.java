@@ -3,9 +3,9 @@ package vn.steerflow.workflow.derby;
 import java.sql.Timestamp;
 
 /**
- * SQL functions the engine's queries call and Derby lacks. The Derby DDL declares them as Java functions
- * ({@code CREATE FUNCTION ... EXTERNAL NAME}) so Derby calls these methods; embedded Derby finds them on
- * the application's class path.
+ * SQL functions the engine's queries call and Derby lacks. The Derby DDL declares them as Java
+ * functions ({@code CREATE FUNCTION ... EXTERNAL NAME}) so Derby calls these methods; embedded
+ * Derby finds them on the application's class path.
  */
 public final class DerbyFunctions {
 

@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 
 /**
- * Registers Derby with the engine's per-database tables: the product-name mapping, every SQL fragment the
- * mappings interpolate, and the statement overrides. The engine keeps these tables in static maps that
- * only subclasses may extend, hence the two private subclasses below, which are never instantiated.
+ * Registers Derby with the engine's per-database tables: the product-name mapping, every SQL
+ * fragment the mappings interpolate, and the statement overrides. The engine keeps these tables in
+ * static maps that only subclasses may extend, hence the two private subclasses below, which are
+ * never instantiated.
  *
  * <p>Registration is idempotent and global to the class loader, like the engine's own tables.
  */
@@ -18,10 +19,15 @@ final class DerbySqlDialect {
   /** Derby's JDBC product name. */
   static final String DERBY_PRODUCT_NAME = "Apache Derby";
 
-  /** Statement suffix of the statements this dialect adds itself (see {@code derby-statements.xml}). */
+  /**
+   * Statement suffix of the statements this dialect adds itself (see {@code derby-statements.xml}).
+   */
   static final String OWN_STATEMENT_SUFFIX = "_derby";
 
-  /** The property locks whose {@code SELECT ... FOR UPDATE} holds nothing under Derby's READ COMMITTED. */
+  /**
+   * The property locks whose {@code SELECT ... FOR UPDATE} holds nothing under Derby's READ
+   * COMMITTED.
+   */
   static final String[] PROPERTY_LOCK_STATEMENTS = {
     "lockDeploymentLockProperty",
     "lockHistoryCleanupJobLockProperty",
@@ -51,22 +57,26 @@ final class DerbySqlDialect {
     DbSqlSessionFactory.databaseSpecificLimitBeforeStatements.put(db, "");
     DbSqlSessionFactory.databaseSpecificLimitAfterStatements.put(db, limitAfter);
     DbSqlSessionFactory.databaseSpecificLimitBeforeWithoutOffsetStatements.put(db, "");
-    DbSqlSessionFactory.databaseSpecificLimitAfterWithoutOffsetStatements.put(db, limitAfterWithoutOffset);
+    DbSqlSessionFactory.databaseSpecificLimitAfterWithoutOffsetStatements.put(
+        db, limitAfterWithoutOffset);
     DbSqlSessionFactory.optimizeDatabaseSpecificLimitBeforeWithoutOffsetStatements.put(db, "");
-    DbSqlSessionFactory.optimizeDatabaseSpecificLimitAfterWithoutOffsetStatements.put(db, limitAfterWithoutOffset);
+    DbSqlSessionFactory.optimizeDatabaseSpecificLimitAfterWithoutOffsetStatements.put(
+        db, limitAfterWithoutOffset);
     DbSqlSessionFactory.databaseSpecificInnerLimitAfterStatements.put(db, limitAfter);
     DbSqlSessionFactory.databaseSpecificLimitBetweenStatements.put(db, "");
     DbSqlSessionFactory.databaseSpecificLimitBetweenFilterStatements.put(db, "");
     DbSqlSessionFactory.databaseSpecificLimitBetweenAcquisitionStatements.put(db, "");
     DbSqlSessionFactory.databaseSpecificLimitBeforeNativeQueryStatements.put(db, "");
     // Derby has no UPDATE ... LIMIT: chunked updates select the ids to touch in a sub-query.
-    DbSqlSessionFactory.databaseSpecificLimitBeforeInUpdate.put(db, "WHERE ID_ IN (SELECT ID_ FROM ");
+    DbSqlSessionFactory.databaseSpecificLimitBeforeInUpdate.put(
+        db, "WHERE ID_ IN (SELECT ID_ FROM ");
     DbSqlSessionFactory.databaseSpecificLimitAfterInUpdate.put(db, limitAfterWithoutOffset + ")");
 
     DbSqlSessionFactory.databaseSpecificOrderByStatements.put(db, "order by ${internalOrderBy}");
     DbSqlSessionFactory.databaseSpecificDistinct.put(db, "distinct");
     DbSqlSessionFactory.databaseSpecificNumericCast.put(db, "");
-    DbSqlSessionFactory.databaseSpecificCountDistinctBeforeStart.put(db, "SELECT COUNT(*) FROM (SELECT DISTINCT");
+    DbSqlSessionFactory.databaseSpecificCountDistinctBeforeStart.put(
+        db, "SELECT COUNT(*) FROM (SELECT DISTINCT");
     DbSqlSessionFactory.databaseSpecificCountDistinctBeforeEnd.put(db, "");
     DbSqlSessionFactory.databaseSpecificCountDistinctAfterEnd.put(db, ") countDistinct");
     DbSqlSessionFactory.databaseSpecificEscapeChar.put(db, "'\\'");
@@ -84,7 +94,8 @@ final class DerbySqlDialect {
     DbSqlSessionFactory.databaseSpecificFalseConstant.put(db, "false");
     DbSqlSessionFactory.databaseSpecificIfNull.put(db, "COALESCE");
     DbSqlSessionFactory.databaseSpecificDaysComparator.put(
-        db, "{fn TIMESTAMPDIFF(SQL_TSI_DAY, ${date}, CAST(#{currentTimestamp} AS TIMESTAMP))} >= ${days}");
+        db,
+        "{fn TIMESTAMPDIFF(SQL_TSI_DAY, ${date}, CAST(#{currentTimestamp} AS TIMESTAMP))} >= ${days}");
     // Derby compares strings case-sensitively already.
     DbSqlSessionFactory.databaseSpecificCollationForCaseSensitivity.put(db, "");
 
@@ -95,7 +106,8 @@ final class DerbySqlDialect {
     DbSqlSessionFactory.databaseSpecificAuth1JoinEnd.put(db, ")");
     DbSqlSessionFactory.databaseSpecificAuth1JoinSeparator.put(db, ",");
     // Derby has no EXTRACT; MONTH(x), MINUTE(x) are built in and QUARTER(x) is ours.
-    DbSqlSessionFactory.databaseSpecificExtractTimeUnitFromDate.put(db, "${extractTimeUnit}(${extractDateColumn})");
+    DbSqlSessionFactory.databaseSpecificExtractTimeUnitFromDate.put(
+        db, "${extractTimeUnit}(${extractDateColumn})");
 
     Map<String, String> constants = new HashMap<>();
     constants.put("constant.event", "'event'");
@@ -130,15 +142,18 @@ final class DerbySqlDialect {
       Map<String, String> postgres = databaseSpecificStatements.get(POSTGRES);
       Map<String, String> db2 = databaseSpecificStatements.get(DB2);
 
-      // PostgreSQL's chunked removal-time updates use the sub-select form of limitBeforeInUpdate, which
-      // Derby needs too. Its byte-array and identity-info statements rely on bytea and are left out.
+      // PostgreSQL's chunked removal-time updates use the sub-select form of limitBeforeInUpdate,
+      // which
+      // Derby needs too. Its byte-array and identity-info statements rely on bytea and are left
+      // out.
       postgres.forEach(
           (statement, override) -> {
             if (statement.startsWith("update") && statement.contains("ProcessInstanceId")) {
               addDatabaseSpecificStatement(db, statement, override);
             }
           });
-      // DB2's removal-time deletes and filter query avoid what Derby also lacks: DELETE ... LIMIT and
+      // DB2's removal-time deletes and filter query avoid what Derby also lacks: DELETE ... LIMIT
+      // and
       // DISTINCT over CLOB columns.
       db2.forEach(
           (statement, override) -> {

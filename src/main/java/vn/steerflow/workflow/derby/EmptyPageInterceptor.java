@@ -13,8 +13,8 @@ import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 
 /**
- * Answers a page of size zero with an empty list, as the engine does on other databases. Derby refuses
- * {@code FETCH NEXT 0 ROWS} (SQLState 2201W), so such a query never reaches it.
+ * Answers a page of size zero with an empty list, as the engine does on other databases. Derby
+ * refuses {@code FETCH NEXT 0 ROWS} (SQLState 2201W), so such a query never reaches it.
  */
 @Intercepts(
     @Signature(

@@ -42,11 +42,12 @@ import vn.steerflow.workflow.derby.ConcurrentTestSupport.SharedEngineExtension;
 
 /**
  * Deployments from two engines ("nodes") on one Derby database at the same moment. The engine keeps
- * duplicate filtering and unique definition versions correct only through its deployment lock, a row of
- * ACT_GE_PROPERTY it locks before looking for earlier deployments. On Derby the dialect takes that lock
- * with an UPDATE (statement {@code lockDeploymentLockProperty_derby}); these tests show that it holds
- * until commit and so really serialises deployments. Both engines have the JVM-wide deployment monitor
- * off, as two cluster nodes would, so nothing but the database lock stands between them.
+ * duplicate filtering and unique definition versions correct only through its deployment lock, a
+ * row of ACT_GE_PROPERTY it locks before looking for earlier deployments. On Derby the dialect
+ * takes that lock with an UPDATE (statement {@code lockDeploymentLockProperty_derby}); these tests
+ * show that it holds until commit and so really serialises deployments. Both engines have the
+ * JVM-wide deployment monitor off, as two cluster nodes would, so nothing but the database lock
+ * stands between them.
  */
 @Timeout(60)
 @ExtendWith(SharedEngineExtension.class)
@@ -74,12 +75,16 @@ class ConcurrentDeploymentTest {
   }
 
   @RepeatedTest(5)
-  void twoNodesDeployingTheSameNewModelAtOnceCreateExactlyOneVersion(RepetitionInfo round) throws Exception {
+  void twoNodesDeployingTheSameNewModelAtOnceCreateExactlyOneVersion(RepetitionInfo round)
+      throws Exception {
     // Each round brings a model the database has not seen, so exactly one new version is due.
     BpmnModelInstance model = model(PROCESS, "round " + round.getCurrentRepetition());
 
     List<Outcome<Deployment>> outcomes =
-        race(List.of(retryingConflicts(deploy(node1, PROCESS, model)), retryingConflicts(deploy(node2, PROCESS, model))));
+        race(
+            List.of(
+                retryingConflicts(deploy(node1, PROCESS, model)),
+                retryingConflicts(deploy(node2, PROCESS, model))));
 
     assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
     String deploymentId = outcomes.get(0).value().getId();
@@ -87,12 +92,23 @@ class ConcurrentDeploymentTest {
     assertThat(outcomes.get(1).value().getId()).isEqualTo(deploymentId);
 
     int rounds = round.getCurrentRepetition();
-    assertThat(node1.getRepositoryService().createDeploymentQuery().deploymentName(DEPLOYMENT).count()).isEqualTo(rounds);
+    assertThat(
+            node1.getRepositoryService().createDeploymentQuery().deploymentName(DEPLOYMENT).count())
+        .isEqualTo(rounds);
     List<ProcessDefinition> versions =
-        node1.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS).orderByProcessDefinitionVersion().asc().list();
-    assertThat(versions).extracting(ProcessDefinition::getVersion).containsExactly(versionsUpTo(rounds));
+        node1
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(PROCESS)
+            .orderByProcessDefinitionVersion()
+            .asc()
+            .list();
+    assertThat(versions)
+        .extracting(ProcessDefinition::getVersion)
+        .containsExactly(versionsUpTo(rounds));
     assertThat(versions.get(rounds - 1).getDeploymentId()).isEqualTo(deploymentId);
-    assertThat(node1.getRepositoryService().getDeploymentResourceNames(deploymentId)).containsExactly(PROCESS + ".bpmn");
+    assertThat(node1.getRepositoryService().getDeploymentResourceNames(deploymentId))
+        .containsExactly(PROCESS + ".bpmn");
   }
 
   @Test
@@ -101,7 +117,8 @@ class ConcurrentDeploymentTest {
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try (Connection probe = connect(folder)) {
-      // Node 1 takes the deployment lock in a transaction that stays open until the test lets it end.
+      // Node 1 takes the deployment lock in a transaction that stays open until the test lets it
+      // end.
       Future<Void> holder =
           threads.submit(
               () ->
@@ -115,17 +132,30 @@ class ConcurrentDeploymentTest {
                       }));
       awaitLatch(locked);
 
-      Future<Deployment> deployment = threads.submit(deploy(node2, "lockedOut", model("lockedOut", "waits")));
+      Future<Deployment> deployment =
+          threads.submit(deploy(node2, "lockedOut", model("lockedOut", "waits")));
       // Node 2's deployment waits for that very row ...
       awaitLockWaiters(probe, "ACT_GE_PROPERTY", 1);
       assertThat(deployment).isNotDone();
-      assertThat(node1.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("lockedOut").count()).isZero();
+      assertThat(
+              node1
+                  .getRepositoryService()
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey("lockedOut")
+                  .count())
+          .isZero();
 
       // ... and goes on once node 1's transaction has ended.
       release.countDown();
       assertThat(outcome(holder).failure()).isNull();
       assertThat(outcome(deployment).failure()).isNull();
-      assertThat(node1.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("lockedOut").count()).isEqualTo(1);
+      assertThat(
+              node1
+                  .getRepositoryService()
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey("lockedOut")
+                  .count())
+          .isEqualTo(1);
     } finally {
       release.countDown();
       threads.shutdownNow();
@@ -140,7 +170,8 @@ class ConcurrentDeploymentTest {
         "lockStartupLockProperty",
         "lockInstallationIdLockProperty"
       })
-  void everyPropertyLockOfTheDialectIsHeldUntilItsTransactionEnds(String lockStatement) throws Exception {
+  void everyPropertyLockOfTheDialectIsHeldUntilItsTransactionEnds(String lockStatement)
+      throws Exception {
     CountDownLatch locked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch contenderLocked = new CountDownLatch(1);
@@ -170,7 +201,9 @@ class ConcurrentDeploymentTest {
                       }));
 
       awaitLockWaiters(probe, "ACT_GE_PROPERTY", 1);
-      assertThat(contenderLocked.getCount()).as("the second lock taken while the first is held").isEqualTo(1);
+      assertThat(contenderLocked.getCount())
+          .as("the second lock taken while the first is held")
+          .isEqualTo(1);
 
       release.countDown();
       assertThat(outcome(holder).failure()).isNull();
@@ -185,14 +218,16 @@ class ConcurrentDeploymentTest {
   @Test
   void theEnginesOwnSelectForUpdateWouldLockNothingOnDerby() throws Exception {
     // Why the dialect replaces the engine's lock statements: under READ COMMITTED Derby drops a
-    // SELECT ... FOR UPDATE lock once the cursor has left the row, so another transaction may take the
+    // SELECT ... FOR UPDATE lock once the cursor has left the row, so another transaction may take
+    // the
     // row while the "holder" is still open. Were this to change, the override would be unnecessary.
     try (Connection holder = connect(folder);
         Connection other = connect(folder)) {
       holder.setAutoCommit(false);
       other.setAutoCommit(false);
       try (PreparedStatement select =
-              holder.prepareStatement("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'deployment.lock' FOR UPDATE");
+              holder.prepareStatement(
+                  "SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'deployment.lock' FOR UPDATE");
           ResultSet rows = select.executeQuery()) {
         assertThat(rows.next()).isTrue();
         assertThat(rows.next()).isFalse();
@@ -205,13 +240,15 @@ class ConcurrentDeploymentTest {
 
   private static int lockRow(Connection connection) throws SQLException {
     try (PreparedStatement update =
-        connection.prepareStatement("UPDATE ACT_GE_PROPERTY SET VALUE_ = VALUE_ WHERE NAME_ = 'deployment.lock'")) {
+        connection.prepareStatement(
+            "UPDATE ACT_GE_PROPERTY SET VALUE_ = VALUE_ WHERE NAME_ = 'deployment.lock'")) {
       return update.executeUpdate();
     }
   }
 
   /** A deployment as steerflow makes it at start-up: by name, with duplicate filtering. */
-  private static Callable<Deployment> deploy(ProcessEngine node, String key, BpmnModelInstance model) {
+  private static Callable<Deployment> deploy(
+      ProcessEngine node, String key, BpmnModelInstance model) {
     return () ->
         node.getRepositoryService()
             .createDeployment()
@@ -222,9 +259,9 @@ class ConcurrentDeploymentTest {
   }
 
   /**
-   * Repeats the call on a conflict, as a client would. The race itself needs no retry, but both nodes draw
-   * ids from the database in blocks, and two nodes fetching a new block at the same moment is a conflict
-   * of its own, unrelated to the deployment lock.
+   * Repeats the call on a conflict, as a client would. The race itself needs no retry, but both
+   * nodes draw ids from the database in blocks, and two nodes fetching a new block at the same
+   * moment is a conflict of its own, unrelated to the deployment lock.
    */
   private static <T> Callable<T> retryingConflicts(Callable<T> call) {
     return () -> {
@@ -241,7 +278,13 @@ class ConcurrentDeploymentTest {
   }
 
   private static BpmnModelInstance model(String key, String name) {
-    return Bpmn.createExecutableProcess(key).name(name).camundaHistoryTimeToLive(1).startEvent().userTask("review").endEvent().done();
+    return Bpmn.createExecutableProcess(key)
+        .name(name)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .userTask("review")
+        .endEvent()
+        .done();
   }
 
   private static Integer[] versionsUpTo(int last) {
@@ -253,7 +296,9 @@ class ConcurrentDeploymentTest {
   }
 
   private static <T> T execute(ProcessEngine node, Command<T> command) {
-    return ((ProcessEngineConfigurationImpl) node.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(command);
+    return ((ProcessEngineConfigurationImpl) node.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired()
+        .execute(command);
   }
 
   private static void awaitLatch(CountDownLatch latch) {

@@ -33,9 +33,10 @@ import vn.steerflow.workflow.derby.ConcurrentTestSupport.SharedEngineExtension;
 
 /**
  * The job executor running two jobs of one process instance at once on Derby: two asynchronous,
- * non-exclusive service tasks on parallel branches that meet in a join. Both jobs are made to be inside
- * their transactions together, so both reach the join and one must lose. The loser must be retried as a
- * lost race (an optimistic-locking failure), not counted as a failure: no retries used up, no incident.
+ * non-exclusive service tasks on parallel branches that meet in a join. Both jobs are made to be
+ * inside their transactions together, so both reach the join and one must lose. The loser must be
+ * retried as a lost race (an optimistic-locking failure), not counted as a failure: no retries used
+ * up, no incident.
  */
 @Timeout(60)
 @ExtendWith(SharedEngineExtension.class)
@@ -88,15 +89,18 @@ class ConcurrentJobExecutionTest {
   }
 
   @Test
-  void twoJobsJoiningAtOnceCompleteTheProcessWithoutUsingUpRetriesOrRaisingIncidents() throws Exception {
+  void twoJobsJoiningAtOnceCompleteTheProcessWithoutUsingUpRetriesOrRaisingIncidents()
+      throws Exception {
     // Reference: the same process with its jobs run one after the other.
     String reference = engine.getRuntimeService().startProcessInstanceByKey(PROCESS).getId();
-    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(reference).list()) {
+    for (Job job :
+        engine.getManagementService().createJobQuery().processInstanceId(reference).list()) {
       engine.getManagementService().executeJob(job.getId());
     }
     assertThat(finished(reference)).isTrue();
 
-    JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    JobExecutor jobExecutor =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
     Rendezvous.arm(2);
     String instance;
     try {
@@ -110,43 +114,66 @@ class ConcurrentJobExecutionTest {
 
     assertThat(Rendezvous.met).as("both jobs were in their transactions at the same time").isTrue();
     HistoryService history = engine.getHistoryService();
-    List<HistoricJobLog> log = history.createHistoricJobLogQuery().processInstanceId(instance).list();
+    List<HistoricJobLog> log =
+        history.createHistoricJobLogQuery().processInstanceId(instance).list();
     List<HistoricJobLog> failures = log.stream().filter(HistoricJobLog::isFailureLog).toList();
     // The race was real: one job lost it at least once ...
     assertThat(failures).isNotEmpty();
     // ... and every failure was a lost race, which the job executor retries without counting it.
     for (HistoricJobLog failure : failures) {
-      assertThat(history.getHistoricJobLogExceptionStacktrace(failure.getId())).contains("OptimisticLockingException");
+      assertThat(history.getHistoricJobLogExceptionStacktrace(failure.getId()))
+          .contains("OptimisticLockingException");
     }
     assertThat(log).extracting(HistoricJobLog::getJobRetries).containsOnly(DEFAULT_RETRIES);
-    assertThat(log.stream().filter(HistoricJobLog::isSuccessLog).map(HistoricJobLog::getActivityId).sorted().toList())
+    assertThat(
+            log.stream()
+                .filter(HistoricJobLog::isSuccessLog)
+                .map(HistoricJobLog::getActivityId)
+                .sorted()
+                .toList())
         .containsExactly("jobA", "jobB");
     assertThat(history.createHistoricIncidentQuery().processInstanceId(instance).count()).isZero();
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).count())
+        .isZero();
 
     // Nothing lost, nothing doubled: the same history as the reference run.
-    assertThat(activityCounts(instance)).isEqualTo(activityCounts(reference)).containsEntry("end", 1L);
+    assertThat(activityCounts(instance))
+        .isEqualTo(activityCounts(reference))
+        .containsEntry("end", 1L);
   }
 
   @Test
   void aJobThatLosesARaceOnADerbyLockIsRetriedWithoutUsingUpARetry() throws Exception {
     String instance =
-        engine.getRuntimeService().startProcessInstanceByKey(READER, Map.of("decision", "approve")).getId();
-    JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(READER, Map.of("decision", "approve"))
+            .getId();
+    JobExecutor jobExecutor =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
 
     ConcurrentTestSupport.setLockWaitTimeout(folder, 1);
     try (Connection holder = ConcurrentTestSupport.connect(folder)) {
-      // Another transaction holds the variable the job reads: the job's read times out (Derby 40XL1).
+      // Another transaction holds the variable the job reads: the job's read times out (Derby
+      // 40XL1).
       holder.setAutoCommit(false);
       try (PreparedStatement lock =
-          holder.prepareStatement("UPDATE ACT_RU_VARIABLE SET REV_ = REV_ WHERE PROC_INST_ID_ = ? AND NAME_ = 'decision'")) {
+          holder.prepareStatement(
+              "UPDATE ACT_RU_VARIABLE SET REV_ = REV_ WHERE PROC_INST_ID_ = ? AND NAME_ = 'decision'")) {
         lock.setString(1, instance);
         assertThat(lock.executeUpdate()).isEqualTo(1);
       }
       jobExecutor.start();
       awaitCondition(
           "the job's first failure",
-          () -> engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance).failureLog().count() > 0);
+          () ->
+              engine
+                      .getHistoryService()
+                      .createHistoricJobLogQuery()
+                      .processInstanceId(instance)
+                      .failureLog()
+                      .count()
+                  > 0);
       holder.rollback();
       awaitCondition("the process instance to end", () -> finished(instance));
     } finally {
@@ -155,27 +182,43 @@ class ConcurrentJobExecutionTest {
     }
 
     HistoryService history = engine.getHistoryService();
-    List<HistoricJobLog> log = history.createHistoricJobLogQuery().processInstanceId(instance).list();
-    HistoricJobLog failure = log.stream().filter(HistoricJobLog::isFailureLog).findFirst().orElseThrow();
-    assertThat(history.getHistoricJobLogExceptionStacktrace(failure.getId())).contains(DerbyDatabase.SQLSTATE_LOCK_TIMEOUT);
+    List<HistoricJobLog> log =
+        history.createHistoricJobLogQuery().processInstanceId(instance).list();
+    HistoricJobLog failure =
+        log.stream().filter(HistoricJobLog::isFailureLog).findFirst().orElseThrow();
+    assertThat(history.getHistoricJobLogExceptionStacktrace(failure.getId()))
+        .contains(DerbyDatabase.SQLSTATE_LOCK_TIMEOUT);
     assertThat(log).extracting(HistoricJobLog::getJobRetries).containsOnly(DEFAULT_RETRIES);
     assertThat(log).filteredOn(HistoricJobLog::isSuccessLog).hasSize(1);
     assertThat(history.createHistoricIncidentQuery().processInstanceId(instance).count()).isZero();
   }
 
   private static boolean finished(String instance) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 1;
+    return engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(instance)
+            .finished()
+            .count()
+        == 1;
   }
 
   private static Map<String, Long> activityCounts(String instance) {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance).list().stream()
-        .collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId, TreeMap::new, Collectors.counting()));
+    return engine
+        .getHistoryService()
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(instance)
+        .list()
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                HistoricActivityInstance::getActivityId, TreeMap::new, Collectors.counting()));
   }
 
   /**
-   * The service tasks' delegate: when armed, each job's first run waits until the other job's run has
-   * come this far too (bounded), so that both are inside their transactions together. Retries pass
-   * straight through, as the latch is then open.
+   * The service tasks' delegate: when armed, each job's first run waits until the other job's run
+   * has come this far too (bounded), so that both are inside their transactions together. Retries
+   * pass straight through, as the latch is then open.
    */
   public static class Rendezvous implements JavaDelegate {
 

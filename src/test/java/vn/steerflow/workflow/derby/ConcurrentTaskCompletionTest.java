@@ -25,9 +25,10 @@ import vn.steerflow.workflow.derby.ConcurrentTestSupport.SharedEngine;
 import vn.steerflow.workflow.derby.ConcurrentTestSupport.SharedEngineExtension;
 
 /**
- * Two users acting on the same process instance at the same moment, on Derby. Each race is made certain
- * by the flush gate: both commands have read the same state before either writes. Afterwards the
- * database must hold the outcome of exactly one completion (or one join), whatever Derby did in between.
+ * Two users acting on the same process instance at the same moment, on Derby. Each race is made
+ * certain by the flush gate: both commands have read the same state before either writes.
+ * Afterwards the database must hold the outcome of exactly one completion (or one join), whatever
+ * Derby did in between.
  */
 @Timeout(60)
 @ExtendWith(SharedEngineExtension.class)
@@ -73,19 +74,28 @@ class ConcurrentTaskCompletionTest {
   }
 
   @RepeatedTest(3)
-  void twoUsersCompletingTheSameTaskAtOnceCompleteItOnceAndTheLoserGetsAConflict() throws Exception {
+  void twoUsersCompletingTheSameTaskAtOnceCompleteItOnceAndTheLoserGetsAConflict()
+      throws Exception {
     String instance = engine.getRuntimeService().startProcessInstanceByKey(SEQUENCE).getId();
     String review = task(instance, "review").getId();
 
     List<Outcome<Void>> outcomes = raceCompletions(review, review);
 
     assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
-    assertThat(outcomes).filteredOn(o -> !o.succeeded()).singleElement()
+    assertThat(outcomes)
+        .filteredOn(o -> !o.succeeded())
+        .singleElement()
         .extracting(Outcome::failure)
         .isInstanceOf(OptimisticLockingException.class);
 
     // Exactly one completion in the database.
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance).taskDefinitionKey("review").list())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey("review")
+                .list())
         .singleElement()
         .satisfies(
             t -> {
@@ -96,12 +106,15 @@ class ConcurrentTaskCompletionTest {
         .extracting(Task::getTaskDefinitionKey)
         .containsExactly("next");
     assertThat(activityCounts(instance)).isEqualTo(Map.of("start", 1L, "review", 1L, "next", 1L));
-    assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instance).count()).isEqualTo(1);
+    assertThat(
+            engine.getRuntimeService().createExecutionQuery().processInstanceId(instance).count())
+        .isEqualTo(1);
   }
 
   @RepeatedTest(3)
   void bothBranchesCompletedAtOnceFireTheParallelJoinExactlyOnce() throws Exception {
-    // The same process run one step after the other is the reference for what the history must hold.
+    // The same process run one step after the other is the reference for what the history must
+    // hold.
     String reference = engine.getRuntimeService().startProcessInstanceByKey(JOIN).getId();
     engine.getTaskService().complete(task(reference, "branchA").getId());
     engine.getTaskService().complete(task(reference, "branchB").getId());
@@ -110,35 +123,52 @@ class ConcurrentTaskCompletionTest {
     String branchA = task(instance, "branchA").getId();
     String branchB = task(instance, "branchB").getId();
 
-    // Each branch arrives at the join seeing the other still busy, so neither alone fires it; the engine
+    // Each branch arrives at the join seeing the other still busy, so neither alone fires it; the
+    // engine
     // makes both update the common parent execution so that one of them must lose.
     List<Outcome<Void>> outcomes = raceCompletions(branchA, branchB);
 
     assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
     Outcome<Void> lost = outcomes.stream().filter(o -> !o.succeeded()).findFirst().orElseThrow();
     assertThat(lost.failure()).isInstanceOf(OptimisticLockingException.class);
-    // A client retries its own request on a conflict: now it sees the other branch waiting at the join.
+    // A client retries its own request on a conflict: now it sees the other branch waiting at the
+    // join.
     String loserTask = outcomes.get(0).succeeded() ? branchB : branchA;
     engine.getTaskService().complete(loserTask);
 
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).list())
         .extracting(Task::getTaskDefinitionKey)
         .containsExactly("after");
-    assertThat(activityCounts(instance)).isEqualTo(activityCounts(reference)).containsEntry("after", 1L);
-    assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instance).count())
-        .isEqualTo(engine.getRuntimeService().createExecutionQuery().processInstanceId(reference).count())
+    assertThat(activityCounts(instance))
+        .isEqualTo(activityCounts(reference))
+        .containsEntry("after", 1L);
+    assertThat(
+            engine.getRuntimeService().createExecutionQuery().processInstanceId(instance).count())
+        .isEqualTo(
+            engine.getRuntimeService().createExecutionQuery().processInstanceId(reference).count())
         .isEqualTo(1);
 
     // And the instance ends normally, like the reference.
     engine.getTaskService().complete(task(instance, "after").getId());
     engine.getTaskService().complete(task(reference, "after").getId());
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceIds(Set.of(instance, reference)).completed().count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceIds(Set.of(instance, reference))
+                .completed()
+                .count())
         .isEqualTo(2);
-    assertThat(activityCounts(instance)).isEqualTo(activityCounts(reference)).containsEntry("end", 1L);
-    assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instance).count()).isZero();
+    assertThat(activityCounts(instance))
+        .isEqualTo(activityCounts(reference))
+        .containsEntry("end", 1L);
+    assertThat(
+            engine.getRuntimeService().createExecutionQuery().processInstanceId(instance).count())
+        .isZero();
   }
 
-  private static List<Outcome<Void>> raceCompletions(String firstTask, String secondTask) throws InterruptedException {
+  private static List<Outcome<Void>> raceCompletions(String firstTask, String secondTask)
+      throws InterruptedException {
     gate.armRace(CompleteTaskCmd.class);
     try {
       return race(List.of(complete(firstTask), complete(secondTask)));
@@ -156,11 +186,23 @@ class ConcurrentTaskCompletionTest {
 
   /** How many historic activity instances the process instance has, per activity. */
   private static Map<String, Long> activityCounts(String instance) {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance).list().stream()
-        .collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId, TreeMap::new, Collectors.counting()));
+    return engine
+        .getHistoryService()
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(instance)
+        .list()
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                HistoricActivityInstance::getActivityId, TreeMap::new, Collectors.counting()));
   }
 
   private static Task task(String instance, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(instance)
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 }

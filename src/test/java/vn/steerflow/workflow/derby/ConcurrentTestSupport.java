@@ -37,9 +37,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * What the Derby concurrency and conflict tests share: raw JDBC next to the engine, Derby's lock table as
- * the observable "somebody is waiting" condition, races started from one barrier, and a gate that holds
- * engine commands just before they flush so that a race is certain to overlap.
+ * What the Derby concurrency and conflict tests share: raw JDBC next to the engine, Derby's lock
+ * table as the observable "somebody is waiting" condition, races started from one barrier, and a
+ * gate that holds engine commands just before they flush so that a race is certain to overlap.
  */
 final class ConcurrentTestSupport {
 
@@ -49,21 +49,26 @@ final class ConcurrentTestSupport {
   private ConcurrentTestSupport() {}
 
   /**
-   * The engine the concurrency and conflict test classes share, on one Derby database. Building an engine
-   * creates the whole schema, which takes several seconds on two cores; one engine for all classes keeps
-   * the run short. Tests count only what they created themselves (their own instances, keys, names).
+   * The engine the concurrency and conflict test classes share, on one Derby database. Building an
+   * engine creates the whole schema, which takes several seconds on two cores; one engine for all
+   * classes keeps the run short. Tests count only what they created themselves (their own
+   * instances, keys, names).
    *
    * <p>Its configuration differs from production only where a test needs it: the flush gate as the
    * innermost command interceptor; the JVM-wide deployment monitor off, so that only the database's
-   * deployment lock stands between two deployments, as between two cluster nodes; a job executor that is
-   * started only by the test that wants it and polls often. Derby's lock timers are shortened (see
-   * {@link #setLockTimeouts}).
+   * deployment lock stands between two deployments, as between two cluster nodes; a job executor
+   * that is started only by the test that wants it and polls often. Derby's lock timers are
+   * shortened (see {@link #setLockTimeouts}).
    */
   static final class SharedEngine implements AutoCloseable {
 
     static final String NAME = "concurrency";
-    /** Long enough that a transaction waiting for another's commit never gives up on a busy machine. */
+
+    /**
+     * Long enough that a transaction waiting for another's commit never gives up on a busy machine.
+     */
     static final int LOCK_WAIT_SECONDS = 10;
+
     static final int DEADLOCK_CHECK_SECONDS = 1;
 
     final Path folder;
@@ -88,7 +93,8 @@ final class ConcurrentTestSupport {
     }
 
     private static StandaloneProcessEngineConfiguration configuration(String name, Path folder) {
-      StandaloneProcessEngineConfiguration configuration = DerbyTestEngines.configuration(name, folder);
+      StandaloneProcessEngineConfiguration configuration =
+          DerbyTestEngines.configuration(name, folder);
       configuration.setDeploymentSynchronized(false);
       return configuration;
     }
@@ -100,8 +106,8 @@ final class ConcurrentTestSupport {
   }
 
   /**
-   * Resolves a {@link SharedEngine} parameter (of a {@code @BeforeAll} method, say), building it on first
-   * use and letting JUnit close it when the whole run ends.
+   * Resolves a {@link SharedEngine} parameter (of a {@code @BeforeAll} method, say), building it on
+   * first use and letting JUnit close it when the whole run ends.
    */
   static final class SharedEngineExtension implements ParameterResolver {
 
@@ -128,18 +134,20 @@ final class ConcurrentTestSupport {
     }
   }
 
-  /** A plain JDBC connection to the embedded database in the folder, next to the engine's own pool. */
+  /**
+   * A plain JDBC connection to the embedded database in the folder, next to the engine's own pool.
+   */
   static Connection connect(Path databaseFolder) throws SQLException {
     return DriverManager.getConnection(DerbyTestEngines.jdbcUrl(databaseFolder));
   }
 
   /**
-   * Sets Derby's lock timers for one database. Defaults are a 60 s lock wait and a deadlock check only
-   * after 20 s, which would make every lost race in a test cost 20 s. Both properties are dynamic: they
-   * apply to the running database at once, no reboot needed.
+   * Sets Derby's lock timers for one database. Defaults are a 60 s lock wait and a deadlock check
+   * only after 20 s, which would make every lost race in a test cost 20 s. Both properties are
+   * dynamic: they apply to the running database at once, no reboot needed.
    */
-  static void setLockTimeouts(Path databaseFolder, int waitTimeoutSeconds, int deadlockTimeoutSeconds)
-      throws SQLException {
+  static void setLockTimeouts(
+      Path databaseFolder, int waitTimeoutSeconds, int deadlockTimeoutSeconds) throws SQLException {
     try (Connection connection = connect(databaseFolder)) {
       setDatabaseProperty(connection, "derby.locks.waitTimeout", waitTimeoutSeconds);
       setDatabaseProperty(connection, "derby.locks.deadlockTimeout", deadlockTimeoutSeconds);
@@ -153,8 +161,10 @@ final class ConcurrentTestSupport {
     }
   }
 
-  private static void setDatabaseProperty(Connection connection, String name, int value) throws SQLException {
-    try (CallableStatement call = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) {
+  private static void setDatabaseProperty(Connection connection, String name, int value)
+      throws SQLException {
+    try (CallableStatement call =
+        connection.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) {
       call.setString(1, name);
       call.setString(2, Integer.toString(value));
       call.execute();
@@ -174,7 +184,9 @@ final class ConcurrentTestSupport {
     }
   }
 
-  /** Waits until at least {@code count} lock requests wait on the table; fails after {@link #WAIT}. */
+  /**
+   * Waits until at least {@code count} lock requests wait on the table; fails after {@link #WAIT}.
+   */
   static void awaitLockWaiters(Connection probe, String table, int count) {
     awaitCondition(
         "a lock wait on " + table,
@@ -198,7 +210,9 @@ final class ConcurrentTestSupport {
     }
   }
 
-  /** Every SQLState found in the failure: along the cause chain and each SQLException's next chain. */
+  /**
+   * Every SQLState found in the failure: along the cause chain and each SQLException's next chain.
+   */
   static List<String> sqlStates(Throwable failure) {
     List<String> states = new ArrayList<>();
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -223,8 +237,8 @@ final class ConcurrentTestSupport {
   }
 
   /**
-   * Runs the tasks on their own threads, released together from one barrier, and returns how each ended,
-   * in the order given. Fails if any task is still running after {@link #WAIT}.
+   * Runs the tasks on their own threads, released together from one barrier, and returns how each
+   * ended, in the order given. Fails if any task is still running after {@link #WAIT}.
    */
   static <T> List<Outcome<T>> race(List<Callable<T>> tasks) throws InterruptedException {
     ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
@@ -262,16 +276,21 @@ final class ConcurrentTestSupport {
   }
 
   /**
-   * A command interceptor placed after the engine's command-context interceptor: once armed for a command
-   * type, each of the next {@code commands} commands of that type waits, after its body ran and before its
-   * context flushes and commits, until {@code parties} have arrived (the commands, and the test itself if
-   * it takes part through {@link #release()}). All racers have then read the same state and none has
-   * written yet, so the race a test wants is certain instead of a matter of thread timing. Under READ
-   * COMMITTED Derby releases read locks as it reads, so a command waiting here holds no row lock.
+   * A command interceptor placed after the engine's command-context interceptor: once armed for a
+   * command type, each of the next {@code commands} commands of that type waits, after its body ran
+   * and before its context flushes and commits, until {@code parties} have arrived (the commands,
+   * and the test itself if it takes part through {@link #release()}). All racers have then read the
+   * same state and none has written yet, so the race a test wants is certain instead of a matter of
+   * thread timing. Under READ COMMITTED Derby releases read locks as it reads, so a command waiting
+   * here holds no row lock.
    */
   static final class FlushGate extends CommandInterceptor {
 
-    private record Armed(Class<?> commandType, AtomicInteger seats, CountDownLatch arrivals, CyclicBarrier barrier) {}
+    private record Armed(
+        Class<?> commandType,
+        AtomicInteger seats,
+        CountDownLatch arrivals,
+        CyclicBarrier barrier) {}
 
     private final AtomicReference<Armed> armed = new AtomicReference<>();
 
@@ -280,13 +299,20 @@ final class ConcurrentTestSupport {
       arm(commandType, 2, 2);
     }
 
-    /** The next command of the type waits before it flushes until the test calls {@link #release()}. */
+    /**
+     * The next command of the type waits before it flushes until the test calls {@link #release()}.
+     */
     void armHold(Class<?> commandType) {
       arm(commandType, 1, 2);
     }
 
     private void arm(Class<?> commandType, int commands, int parties) {
-      armed.set(new Armed(commandType, new AtomicInteger(commands), new CountDownLatch(commands), new CyclicBarrier(parties)));
+      armed.set(
+          new Armed(
+              commandType,
+              new AtomicInteger(commands),
+              new CountDownLatch(commands),
+              new CyclicBarrier(parties)));
     }
 
     /** Waits until every armed command has arrived at the gate. */
@@ -309,7 +335,10 @@ final class ConcurrentTestSupport {
     @Override
     public <T> T execute(Command<T> command) {
       Armed gate = armed.get();
-      boolean gated = gate != null && gate.commandType().isInstance(command) && gate.seats().getAndDecrement() > 0;
+      boolean gated =
+          gate != null
+              && gate.commandType().isInstance(command)
+              && gate.seats().getAndDecrement() > 0;
       try {
         return next.execute(command);
       } finally {

@@ -23,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Which Derby errors count as a lost race, and what the translator makes of the exception chains the
- * engine and MyBatis really build around them (a failed batch reports its cause as a next exception).
+ * Which Derby errors count as a lost race, and what the translator makes of the exception chains
+ * the engine and MyBatis really build around them (a failed batch reports its cause as a next
+ * exception).
  */
 class ConflictDetectionTest {
 
@@ -39,15 +40,19 @@ class ConflictDetectionTest {
   // Derby's self-deadlock of a nested transaction (no other transaction involved), no state at all
   @ValueSource(strings = {"42X01", "42X05", "23503", "23513", "22001", "08006", "40XL2", ""})
   void otherStatesAreNoConflicts(String state) {
-    assertThat(DerbyDatabase.isConflict(new SQLException("other", state.isEmpty() ? null : state))).isFalse();
+    assertThat(DerbyDatabase.isConflict(new SQLException("other", state.isEmpty() ? null : state)))
+        .isFalse();
   }
 
   @Test
   void aFailedBatchIsAConflictWhenItsNextExceptionIsOne() {
-    // Derby's BatchUpdateException of a batch a deadlock broke off: the batch's own state says little,
+    // Derby's BatchUpdateException of a batch a deadlock broke off: the batch's own state says
+    // little,
     // the statement's failure follows as the next exception.
-    BatchUpdateException batch = new BatchUpdateException("batch failed", "XJ208", 20000, new int[] {1, 1});
-    batch.setNextException(new SQLException("A lock could not be obtained due to a deadlock", "40001", 30000));
+    BatchUpdateException batch =
+        new BatchUpdateException("batch failed", "XJ208", 20000, new int[] {1, 1});
+    batch.setNextException(
+        new SQLException("A lock could not be obtained due to a deadlock", "40001", 30000));
 
     assertThat(DerbyDatabase.isConflict(batch)).isTrue();
   }
@@ -73,8 +78,10 @@ class ConflictDetectionTest {
 
   @Test
   void aDeadlockInAFailedFlushBecomesOptimisticLockingExceptionWithTheDerbyCause() {
-    BatchUpdateException batch = new BatchUpdateException("batch failed", "XJ208", 20000, new int[] {1});
-    batch.setNextException(new SQLException("A lock could not be obtained due to a deadlock", "40001", 30000));
+    BatchUpdateException batch =
+        new BatchUpdateException("batch failed", "XJ208", 20000, new int[] {1});
+    batch.setNextException(
+        new SQLException("A lock could not be obtained due to a deadlock", "40001", 30000));
     RuntimeException flushFailure = engineFlushFailure(batch);
 
     Throwable thrown = catchThrowable(() -> translatorThrowing(flushFailure).execute(noCommand()));
@@ -83,14 +90,17 @@ class ConflictDetectionTest {
         .isInstanceOf(OptimisticLockingException.class)
         .hasMessageContaining("40001")
         .hasCauseReference(flushFailure);
-    assertThat(((ProcessEngineException) thrown).getCode()).isEqualTo(BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode());
+    assertThat(((ProcessEngineException) thrown).getCode())
+        .isEqualTo(BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode());
   }
 
   @Test
   void aConflictBelowAnSqlExceptionThatIsNoneIsStillFound() {
-    SQLException timeout = new SQLException("A lock could not be obtained within the time requested", "40XL1", 30000);
+    SQLException timeout =
+        new SQLException("A lock could not be obtained within the time requested", "40XL1", 30000);
     SQLException wrapper = new SQLException("Java exception", "XJ001", 0, timeout);
-    RuntimeException failure = new ProcessEnginePersistenceException("persistence", new PersistenceException(wrapper));
+    RuntimeException failure =
+        new ProcessEnginePersistenceException("persistence", new PersistenceException(wrapper));
 
     Throwable thrown = catchThrowable(() -> translatorThrowing(failure).execute(noCommand()));
 
@@ -100,7 +110,9 @@ class ConflictDetectionTest {
   @Test
   void aSyntaxErrorIsNotTranslated() {
     RuntimeException failure =
-        new ProcessEnginePersistenceException("persistence", new PersistenceException(new SQLException("Table 'X' does not exist", "42X05")));
+        new ProcessEnginePersistenceException(
+            "persistence",
+            new PersistenceException(new SQLException("Table 'X' does not exist", "42X05")));
 
     Throwable thrown = catchThrowable(() -> translatorThrowing(failure).execute(noCommand()));
 
@@ -109,7 +121,8 @@ class ConflictDetectionTest {
 
   @Test
   void theEnginesOwnOptimisticLockingExceptionPassesUnchanged() {
-    OptimisticLockingException own = new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed");
+    OptimisticLockingException own =
+        new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed");
 
     assertThat(catchThrowable(() -> translatorThrowing(own).execute(noCommand()))).isSameAs(own);
   }
@@ -118,7 +131,8 @@ class ConflictDetectionTest {
   void aFailureWithoutAnySqlExceptionIsNotTranslated() {
     ProcessEngineException failure = new ProcessEngineException("Cannot find task with id 42");
 
-    assertThat(catchThrowable(() -> translatorThrowing(failure).execute(noCommand()))).isSameAs(failure);
+    assertThat(catchThrowable(() -> translatorThrowing(failure).execute(noCommand())))
+        .isSameAs(failure);
   }
 
   @Test
@@ -130,8 +144,10 @@ class ConflictDetectionTest {
               handedOn.add(failure);
               return commandContext -> null;
             });
-    SQLException timeout = new SQLException("A lock could not be obtained within the time requested", "40XL1", 30000);
-    RuntimeException lostRace = new ProcessEnginePersistenceException("persistence", new PersistenceException(timeout));
+    SQLException timeout =
+        new SQLException("A lock could not be obtained within the time requested", "40XL1", 30000);
+    RuntimeException lostRace =
+        new ProcessEnginePersistenceException("persistence", new PersistenceException(timeout));
     RuntimeException realFailure = new IllegalStateException("the service is down");
     OptimisticLockingException enginesOwn = new OptimisticLockingException("ENGINE-03005");
 
@@ -139,8 +155,11 @@ class ConflictDetectionTest {
     factory.getCommand("job-2", realFailure);
     factory.getCommand("job-3", enginesOwn);
 
-    // The engine's retry command spends no retry on an OptimisticLockingException, and only on that.
-    assertThat(handedOn.get(0)).isInstanceOf(OptimisticLockingException.class).hasCauseReference(lostRace);
+    // The engine's retry command spends no retry on an OptimisticLockingException, and only on
+    // that.
+    assertThat(handedOn.get(0))
+        .isInstanceOf(OptimisticLockingException.class)
+        .hasCauseReference(lostRace);
     assertThat(handedOn.get(1)).isSameAs(realFailure);
     assertThat(handedOn.get(2)).isSameAs(enginesOwn);
   }
@@ -154,8 +173,11 @@ class ConflictDetectionTest {
               handedOn.add(failure);
               return commandContext -> null;
             });
-    SQLException duplicate = new SQLException("duplicate key value in a unique or primary key constraint", "23505", 20000);
-    RuntimeException failure = new ProcessEnginePersistenceException("persistence", new PersistenceException(duplicate));
+    SQLException duplicate =
+        new SQLException(
+            "duplicate key value in a unique or primary key constraint", "23505", 20000);
+    RuntimeException failure =
+        new ProcessEnginePersistenceException("persistence", new PersistenceException(duplicate));
 
     factory.getCommand("job-1", failure);
 
@@ -167,16 +189,23 @@ class ConflictDetectionTest {
     FailedJobCommandFactory wrapped = DerbyConflictTranslator.forJobRetries(null);
 
     assertThat(DerbyConflictTranslator.forJobRetries(wrapped)).isSameAs(wrapped);
-    assertThat(wrapped.getCommand("job", new IllegalStateException())).isInstanceOf(DefaultJobRetryCmd.class);
+    assertThat(wrapped.getCommand("job", new IllegalStateException()))
+        .isInstanceOf(DefaultJobRetryCmd.class);
   }
 
-  /** The chain the engine builds when a batched flush fails (see DbEntityManager and ExceptionUtil). */
+  /**
+   * The chain the engine builds when a batched flush fails (see DbEntityManager and ExceptionUtil).
+   */
   private static RuntimeException engineFlushFailure(BatchUpdateException batch) {
     BatchResult result = new BatchResult(null, "insertTask", null);
-    BatchExecutorException mybatis = new BatchExecutorException("insertTask failed", batch, List.of(), result);
+    BatchExecutorException mybatis =
+        new BatchExecutorException("insertTask failed", batch, List.of(), result);
     ProcessEngineException operation =
-        new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation", new PersistenceException(mybatis));
-    return new ProcessEnginePersistenceException("An exception occurred in the persistence layer.", operation);
+        new ProcessEngineException(
+            "ENGINE-03004 Exception while executing Database Operation",
+            new PersistenceException(mybatis));
+    return new ProcessEnginePersistenceException(
+        "An exception occurred in the persistence layer.", operation);
   }
 
   private static DerbyConflictTranslator translatorThrowing(RuntimeException failure) {

@@ -39,9 +39,10 @@ import vn.steerflow.workflow.derby.ConcurrentTestSupport.SharedEngine;
 import vn.steerflow.workflow.derby.ConcurrentTestSupport.SharedEngineExtension;
 
 /**
- * Provokes each of Derby's conflict conditions for real, through the engine, and checks that the caller
- * sees the engine's {@link OptimisticLockingException} (so a REST client gets 409 and a job is retried)
- * with Derby's SQLState still in the cause chain, and that the database is left consistent.
+ * Provokes each of Derby's conflict conditions for real, through the engine, and checks that the
+ * caller sees the engine's {@link OptimisticLockingException} (so a REST client gets 409 and a job
+ * is retried) with Derby's SQLState still in the cause chain, and that the database is left
+ * consistent.
  */
 @Timeout(60)
 @ExtendWith(SharedEngineExtension.class)
@@ -78,7 +79,8 @@ class ConflictTranslationOnDerbyTest {
   }
 
   @Test
-  void lockTimeOutOnARowTheEngineNeedsReachesTheCallerAsOptimisticLockingException() throws Exception {
+  void lockTimeOutOnARowTheEngineNeedsReachesTheCallerAsOptimisticLockingException()
+      throws Exception {
     String instance = start();
     Task work = task(instance, "work");
 
@@ -88,7 +90,8 @@ class ConflictTranslationOnDerbyTest {
     try (Connection holder = connect(folder)) {
       // Another transaction (a long report, an admin tool) holds the task row and does not commit.
       holder.setAutoCommit(false);
-      assertThat(update(holder, "UPDATE ACT_RU_TASK SET REV_ = REV_ WHERE ID_ = ?", work.getId())).isEqualTo(1);
+      assertThat(update(holder, "UPDATE ACT_RU_TASK SET REV_ = REV_ WHERE ID_ = ?", work.getId()))
+          .isEqualTo(1);
 
       thrown = catchThrowable(() -> engine.getTaskService().complete(work.getId()));
 
@@ -115,10 +118,13 @@ class ConflictTranslationOnDerbyTest {
     try (Connection other = connect(folder);
         Connection probe = connect(folder)) {
       other.setAutoCommit(false);
-      // Derby rolls back the party of a deadlock that holds the fewest locks. This transaction first does
-      // a lot of work, so that the engine's command is the one Derby chooses, as it would be against a
+      // Derby rolls back the party of a deadlock that holds the fewest locks. This transaction
+      // first does
+      // a lot of work, so that the engine's command is the one Derby chooses, as it would be
+      // against a
       // long-running batch.
-      try (PreparedStatement insert = other.prepareStatement("INSERT INTO CONFLICT_SCRATCH VALUES (?)")) {
+      try (PreparedStatement insert =
+          other.prepareStatement("INSERT INTO CONFLICT_SCRATCH VALUES (?)")) {
         for (int i = 0; i < 200; i++) {
           insert.setInt(1, i);
           insert.addBatch();
@@ -136,12 +142,16 @@ class ConflictTranslationOnDerbyTest {
               });
       gate.awaitArrivals();
       // Lock order one way: this transaction locks the process instance's execution row ...
-      assertThat(update(other, "UPDATE ACT_RU_EXECUTION SET REV_ = REV_ WHERE ID_ = ?", instance)).isEqualTo(1);
-      // ... which the engine, flushing its inserts, needs (the new task's foreign key): it waits for us ...
+      assertThat(update(other, "UPDATE ACT_RU_EXECUTION SET REV_ = REV_ WHERE ID_ = ?", instance))
+          .isEqualTo(1);
+      // ... which the engine, flushing its inserts, needs (the new task's foreign key): it waits
+      // for us ...
       gate.release();
       awaitLockWaiters(probe, "ACT_RU_EXECUTION", 1);
-      // ... and the other way: this transaction reads the tables the engine has inserted into before it
-      // had to wait (history first, as its flush orders them). Derby finds the cycle after its deadlock
+      // ... and the other way: this transaction reads the tables the engine has inserted into
+      // before it
+      // had to wait (history first, as its flush orders them). Derby finds the cycle after its
+      // deadlock
       // check time and rolls back the engine's transaction; these reads then go through.
       for (String table : List.of("ACT_HI_TASKINST", "ACT_HI_ACTINST", "ACT_RU_TASK")) {
         try (Statement read = other.createStatement();
@@ -163,8 +173,10 @@ class ConflictTranslationOnDerbyTest {
   }
 
   @Test
-  void twoTransactionsCreatingTheSameUserAtOnceGiveOneUserAndOneOptimisticLockingException() throws Exception {
-    // Both commands insert the same primary key: Derby makes the second wait for the first and, once
+  void twoTransactionsCreatingTheSameUserAtOnceGiveOneUserAndOneOptimisticLockingException()
+      throws Exception {
+    // Both commands insert the same primary key: Derby makes the second wait for the first and,
+    // once
     // that has committed, refuses it with a duplicate key.
     gate.armRace(SaveUserCmd.class);
     List<Outcome<Void>> outcomes;
@@ -175,7 +187,8 @@ class ConflictTranslationOnDerbyTest {
     }
 
     assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
-    Throwable loser = outcomes.stream().map(Outcome::failure).filter(f -> f != null).findFirst().orElseThrow();
+    Throwable loser =
+        outcomes.stream().map(Outcome::failure).filter(f -> f != null).findFirst().orElseThrow();
     assertConflict(loser, DerbyDatabase.SQLSTATE_DUPLICATE_KEY);
 
     String winner = outcomes.get(0).succeeded() ? "First" : "Second";
@@ -189,7 +202,8 @@ class ConflictTranslationOnDerbyTest {
       throws Exception {
     String instance = start();
 
-    // Both commands look for the variable, find none, insert it and update the execution. Depending on
+    // Both commands look for the variable, find none, insert it and update the execution. Depending
+    // on
     // how their statements interleave, Derby either refuses the second insert by the unique key
     // ACT_UNIQ_VARIABLE (scope, name) or finds the two waiting for each other: a duplicate key or a
     // deadlock, a conflict either way.
@@ -202,16 +216,26 @@ class ConflictTranslationOnDerbyTest {
     }
 
     assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
-    Throwable loser = outcomes.stream().map(Outcome::failure).filter(f -> f != null).findFirst().orElseThrow();
+    Throwable loser =
+        outcomes.stream().map(Outcome::failure).filter(f -> f != null).findFirst().orElseThrow();
     assertThat(loser).isInstanceOf(OptimisticLockingException.class);
-    assertThat(sqlStates(loser)).containsAnyOf(DerbyDatabase.SQLSTATE_DUPLICATE_KEY, DerbyDatabase.SQLSTATE_DEADLOCK);
+    assertThat(sqlStates(loser))
+        .containsAnyOf(DerbyDatabase.SQLSTATE_DUPLICATE_KEY, DerbyDatabase.SQLSTATE_DEADLOCK);
 
     String winner = outcomes.get(0).succeeded() ? "first" : "second";
     assertThat(engine.getRuntimeService().getVariable(instance, "decision")).isEqualTo(winner);
     try (Connection connection = connect(folder)) {
-      assertThat(count(connection, "SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = ? AND NAME_ = 'decision'", instance))
+      assertThat(
+              count(
+                  connection,
+                  "SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = ? AND NAME_ = 'decision'",
+                  instance))
           .isEqualTo(1);
-      assertThat(count(connection, "SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = 'decision'", instance))
+      assertThat(
+              count(
+                  connection,
+                  "SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = 'decision'",
+                  instance))
           .isEqualTo(1);
     }
   }
@@ -219,9 +243,17 @@ class ConflictTranslationOnDerbyTest {
   @Test
   void anSqlErrorThatIsNoConflictIsNotTranslated() {
     Throwable thrown =
-        catchThrowable(() -> engine.getTaskService().createNativeTaskQuery().sql("SELECT * FROM NO_SUCH_TABLE").list());
+        catchThrowable(
+            () ->
+                engine
+                    .getTaskService()
+                    .createNativeTaskQuery()
+                    .sql("SELECT * FROM NO_SUCH_TABLE")
+                    .list());
 
-    assertThat(thrown).isInstanceOf(ProcessEngineException.class).isNotInstanceOf(OptimisticLockingException.class);
+    assertThat(thrown)
+        .isInstanceOf(ProcessEngineException.class)
+        .isNotInstanceOf(OptimisticLockingException.class);
     // 42X05: table does not exist.
     assertThat(sqlStates(thrown)).contains("42X05");
   }
@@ -233,21 +265,43 @@ class ConflictTranslationOnDerbyTest {
         .hasMessageContaining(derbySqlState);
     assertThat(sqlStates(thrown)).contains(derbySqlState);
     // The engine's own optimistic-locking failures carry this code; REST clients may rely on it.
-    assertThat(((ProcessEngineException) thrown).getCode()).isEqualTo(BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode());
+    assertThat(((ProcessEngineException) thrown).getCode())
+        .isEqualTo(BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode());
   }
 
   /** One completion of "work": one finished historic task, "after" reached once, one execution. */
   private static void assertCompletedOnce(String instance) {
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance).taskDefinitionKey("work").finished().count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey("work")
+                .finished()
+                .count())
         .isEqualTo(1);
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance).taskDefinitionKey("work").count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey("work")
+                .count())
         .isEqualTo(1);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).list())
         .extracting(Task::getTaskDefinitionKey)
         .containsExactly("after");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("after").count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance)
+                .activityId("after")
+                .count())
         .isEqualTo(1);
-    assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instance).count()).isEqualTo(1);
+    assertThat(
+            engine.getRuntimeService().createExecutionQuery().processInstanceId(instance).count())
+        .isEqualTo(1);
   }
 
   private static Callable<Void> setVariable(String instance, String value) {
@@ -271,7 +325,12 @@ class ConflictTranslationOnDerbyTest {
   }
 
   private static Task task(String instance, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(instance)
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 
   private static int update(Connection connection, String sql, String id) throws SQLException {

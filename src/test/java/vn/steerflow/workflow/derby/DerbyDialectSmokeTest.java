@@ -17,10 +17,22 @@ class DerbyDialectSmokeTest {
     ProcessEngine engine = DerbyTestEngines.build("smoke", folder);
     try {
       BpmnModelInstance model =
-          Bpmn.createExecutableProcess("smoke").camundaHistoryTimeToLive(1).startEvent().userTask("work").endEvent().done();
-      engine.getRepositoryService().createDeployment().addModelInstance("smoke.bpmn", model).deploy();
-      ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("smoke", "B-1");
-      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+          Bpmn.createExecutableProcess("smoke")
+              .camundaHistoryTimeToLive(1)
+              .startEvent()
+              .userTask("work")
+              .endEvent()
+              .done();
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance("smoke.bpmn", model)
+          .deploy();
+      ProcessInstance instance =
+          engine.getRuntimeService().startProcessInstanceByKey("smoke", "B-1");
+      assertThat(
+              engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
+          .isEqualTo(1);
       assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("derby");
     } finally {
       engine.close();

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 
 /**
- * Process engines on real Derby files for tests: each gets its own database folder under the build's
- * test-data folder (or a temporary folder), the Derby dialect plugin, history FULL and the job executor
- * off unless a test turns it on.
+ * Process engines on real Derby files for tests: each gets its own database folder under the
+ * build's test-data folder (or a temporary folder), the Derby dialect plugin, history FULL and the
+ * job executor off unless a test turns it on.
  */
 public final class DerbyTestEngines {
 
@@ -24,7 +24,10 @@ public final class DerbyTestEngines {
   public static Path newDatabaseFolder(String name) {
     try {
       String base = System.getProperty("steerflow.test.dataDir");
-      Path root = base != null ? Files.createDirectories(Path.of(base)) : Files.createTempDirectory("steerflow-test");
+      Path root =
+          base != null
+              ? Files.createDirectories(Path.of(base))
+              : Files.createTempDirectory("steerflow-test");
       return Files.createTempDirectory(root, name + "-").resolve("db");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -37,7 +40,8 @@ public final class DerbyTestEngines {
   }
 
   /** A configuration on Derby in the folder, schema created if absent, history FULL. */
-  public static StandaloneProcessEngineConfiguration configuration(String engineName, Path databaseFolder) {
+  public static StandaloneProcessEngineConfiguration configuration(
+      String engineName, Path databaseFolder) {
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName(engineName);
     configuration.setJdbcUrl(jdbcUrl(databaseFolder));

@@ -29,15 +29,16 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
- * Derby against H2 on steerflow's basic engine cycle: start a process instance, complete its "report"
- * task, complete its "review" task, and the instance ends. One thread, history FULL, no job executor, both
- * databases in files; Derby durable (every commit synced to disk), with the dialect plugin. Derby and H2
- * alternate in rounds so that load from elsewhere on the machine hits both alike.
+ * Derby against H2 on steerflow's basic engine cycle: start a process instance, complete its
+ * "report" task, complete its "review" task, and the instance ends. One thread, history FULL, no
+ * job executor, both databases in files; Derby durable (every commit synced to disk), with the
+ * dialect plugin. Derby and H2 alternate in rounds so that load from elsewhere on the machine hits
+ * both alike.
  *
  * <p>Run with {@code mvn -Pbenchmark verify -DskipTests}; the only argument is the folder for the
- * databases. System properties vary a run for profiling: {@code benchmark.seconds} (measured time per
- * database, default 15), {@code benchmark.rounds} (15), {@code benchmark.warmUpCycles} (at least 300),
- * {@code benchmark.warmUpSeconds} (20), {@code benchmark.history} (full), {@code
+ * databases. System properties vary a run for profiling: {@code benchmark.seconds} (measured time
+ * per database, default 15), {@code benchmark.rounds} (15), {@code benchmark.warmUpCycles} (at
+ * least 300), {@code benchmark.warmUpSeconds} (20), {@code benchmark.history} (full), {@code
  * benchmark.jdbcBatchProcessing} (true), and any {@code derby.*} property, e.g. {@code
  * derby.storage.pageCacheSize}. Every setting in force is printed.
  */
@@ -50,17 +51,18 @@ public final class EngineCycleBenchmark {
   static final String DERBY_PAGE_CACHE_SIZE = "4000";
 
   /**
-   * Derby's cache of open data files (its default is 100). Derby keeps every table and every index in a
-   * file of its own, and the engine's schema makes about 400 of them, so the default cache thrashes: each
-   * eviction of a file written since it was opened rewrites its header and fsyncs it. Measured on this
-   * workload, 100 files gave about 5x fewer cycles per second than 1000 (see docs/benchmark-derby.md).
-   * Keeping files open costs one file descriptor each and does not weaken durability.
+   * Derby's cache of open data files (its default is 100). Derby keeps every table and every index
+   * in a file of its own, and the engine's schema makes about 400 of them, so the default cache
+   * thrashes: each eviction of a file written since it was opened rewrites its header and fsyncs
+   * it. Measured on this workload, 100 files gave about 5x fewer cycles per second than 1000 (see
+   * docs/benchmark-derby.md). Keeping files open costs one file descriptor each and does not weaken
+   * durability.
    */
   static final String DERBY_FILE_CACHE_SIZE = "1000";
 
   /**
-   * Seconds a Derby statement waits for a lock (its default is 60). The run has one thread, so any wait
-   * is a bug: fail within seconds rather than stall for a minute.
+   * Seconds a Derby statement waits for a lock (its default is 60). The run has one thread, so any
+   * wait is a bug: fail within seconds rather than stall for a minute.
    */
   static final String DERBY_LOCK_WAIT_TIMEOUT = "10";
 
@@ -83,22 +85,26 @@ public final class EngineCycleBenchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {
-      throw new IllegalArgumentException("usage: EngineCycleBenchmark <folder for the benchmark databases>");
+      throw new IllegalArgumentException(
+          "usage: EngineCycleBenchmark <folder for the benchmark databases>");
     }
     Path root = Path.of(args[0]).toAbsolutePath();
     deleteRecursively(root);
     Files.createDirectories(root);
 
     int seconds = Integer.getInteger("benchmark.seconds", 15);
-    // Short alternating rounds: load from elsewhere on the machine comes and goes in seconds, and should
+    // Short alternating rounds: load from elsewhere on the machine comes and goes in seconds, and
+    // should
     // fall on both databases alike.
     int rounds = Integer.getInteger("benchmark.rounds", 15);
     int warmUpCycles = Integer.getInteger("benchmark.warmUpCycles", 300);
     int warmUpSeconds = Integer.getInteger("benchmark.warmUpSeconds", 20);
     String history = System.getProperty("benchmark.history", "full");
-    boolean jdbcBatchProcessing = Boolean.parseBoolean(System.getProperty("benchmark.jdbcBatchProcessing", "true"));
+    boolean jdbcBatchProcessing =
+        Boolean.parseBoolean(System.getProperty("benchmark.jdbcBatchProcessing", "true"));
 
-    // Derby reads its system properties when it boots, i.e. at the first connection below. A value given
+    // Derby reads its system properties when it boots, i.e. at the first connection below. A value
+    // given
     // on the command line wins, so a profiling run can vary it.
     String pageCacheSize = setIfAbsent("derby.storage.pageCacheSize", DERBY_PAGE_CACHE_SIZE);
     String lockWaitTimeout = setIfAbsent("derby.locks.waitTimeout", DERBY_LOCK_WAIT_TIMEOUT);
@@ -107,7 +113,8 @@ public final class EngineCycleBenchmark {
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     String durability = System.getProperty("derby.system.durability");
 
-    System.out.println("== EngineCycleBenchmark: start process -> complete 'report' -> complete 'review' (process ends)");
+    System.out.println(
+        "== EngineCycleBenchmark: start process -> complete 'report' -> complete 'review' (process ends)");
     System.out.printf(
         Locale.ROOT,
         "machine: %d cores, %s, Java %s, %s%n",
@@ -115,8 +122,15 @@ public final class EngineCycleBenchmark {
         cpuModel(),
         System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    System.out.println("load average at the start (1, 5, 15 min): " + loadAverage() + " (other work on the machine slows both databases)");
-    System.out.printf(Locale.ROOT, "disk under %s: fsync of a 4 KiB write p50 %.2f ms%n", root, fsyncMillisP50(root));
+    System.out.println(
+        "load average at the start (1, 5, 15 min): "
+            + loadAverage()
+            + " (other work on the machine slows both databases)");
+    System.out.printf(
+        Locale.ROOT,
+        "disk under %s: fsync of a 4 KiB write p50 %.2f ms%n",
+        root,
+        fsyncMillisP50(root));
     System.out.printf(
         Locale.ROOT,
         "engine: 1 thread, history %s, job executor off, jdbcBatchProcessing %s%n",
@@ -140,22 +154,31 @@ public final class EngineCycleBenchmark {
       System.out.println("other Derby settings: " + String.join(", ", otherDerbySettings));
     }
     if (durability != null) {
-      System.out.println("WARNING: derby.system.durability is set: Derby is NOT durable and its figures do not count against the targets");
+      System.out.println(
+          "WARNING: derby.system.durability is set: Derby is NOT durable and its figures do not count against the targets");
     }
 
-    Database derby = new Database("Derby", derbyEngine(root.resolve("derby"), history, jdbcBatchProcessing));
+    Database derby =
+        new Database("Derby", derbyEngine(root.resolve("derby"), history, jdbcBatchProcessing));
     Database h2 = new Database("H2", h2Engine(root.resolve("h2"), history, jdbcBatchProcessing));
     try {
-      System.out.printf(Locale.ROOT, "Derby: %s, file %s%n", derby.productVersion(), root.resolve("derby"));
-      System.out.printf(Locale.ROOT, "H2:    %s, %s (H2 defaults: commits reach the file within WRITE_DELAY, 500 ms, not synced each)%n", h2.productVersion(), h2.url());
+      System.out.printf(
+          Locale.ROOT, "Derby: %s, file %s%n", derby.productVersion(), root.resolve("derby"));
+      System.out.printf(
+          Locale.ROOT,
+          "H2:    %s, %s (H2 defaults: commits reach the file within WRITE_DELAY, 500 ms, not synced each)%n",
+          h2.productVersion(),
+          h2.url());
 
       for (Database database : List.of(derby, h2)) {
         database.deploy();
       }
-      // The JIT keeps compiling the engine's code paths for thousands of cycles: warm up for a time as well
+      // The JIT keeps compiling the engine's code paths for thousands of cycles: warm up for a time
+      // as well
       // as a number of cycles, in alternating one-second slices like the measured rounds.
       long warmUpStart = System.nanoTime();
-      while (derby.warmUpCycles < warmUpCycles || h2.warmUpCycles < warmUpCycles
+      while (derby.warmUpCycles < warmUpCycles
+          || h2.warmUpCycles < warmUpCycles
           || System.nanoTime() - warmUpStart < warmUpSeconds * 2_000_000_000L) {
         for (Database database : List.of(derby, h2)) {
           database.run(Integer.MAX_VALUE, 1_000_000_000L, false);
@@ -178,8 +201,13 @@ public final class EngineCycleBenchmark {
         }
       }
       for (Database database : List.of(derby, h2)) {
-        System.out.printf(Locale.ROOT, "%-5s per round (cycles/s): %s%n", database.name, database.roundCyclesPerSecond.stream()
-            .map(value -> String.format(Locale.ROOT, "%.0f", value)).toList());
+        System.out.printf(
+            Locale.ROOT,
+            "%-5s per round (cycles/s): %s%n",
+            database.name,
+            database.roundCyclesPerSecond.stream()
+                .map(value -> String.format(Locale.ROOT, "%.0f", value))
+                .toList());
       }
 
       for (Database database : List.of(derby, h2)) {
@@ -199,11 +227,13 @@ public final class EngineCycleBenchmark {
       }
       System.out.println("load average at the end (1, 5, 15 min): " + loadAverage());
       double ratio = derby.cyclesPerSecond() / h2.cyclesPerSecond();
-      System.out.printf(Locale.ROOT, "Derby/H2 throughput ratio: %.2f (H2 is %.2fx Derby)%n", ratio, 1 / ratio);
+      System.out.printf(
+          Locale.ROOT, "Derby/H2 throughput ratio: %.2f (H2 is %.2fx Derby)%n", ratio, 1 / ratio);
       // Each Derby round and the H2 round right after it share the machine's load of that moment.
       List<Double> pairedRatios = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
-        pairedRatios.add(derby.roundCyclesPerSecond.get(round) / h2.roundCyclesPerSecond.get(round));
+        pairedRatios.add(
+            derby.roundCyclesPerSecond.get(round) / h2.roundCyclesPerSecond.get(round));
       }
       System.out.printf(
           Locale.ROOT,
@@ -231,21 +261,27 @@ public final class EngineCycleBenchmark {
 
   private static String verdict(boolean met, String durability, String history) {
     if (durability != null || !"full".equals(history)) {
-      return (met ? "met" : "not met") + " (not a valid run for the target: durability or history changed)";
+      return (met ? "met" : "not met")
+          + " (not a valid run for the target: durability or history changed)";
     }
     return met ? "MET" : "NOT MET";
   }
 
-  private static ProcessEngine derbyEngine(Path folder, String history, boolean jdbcBatchProcessing) {
-    StandaloneProcessEngineConfiguration configuration = DerbyTestEngines.configuration("benchmark-derby", folder.resolve("db"));
+  private static ProcessEngine derbyEngine(
+      Path folder, String history, boolean jdbcBatchProcessing) {
+    StandaloneProcessEngineConfiguration configuration =
+        DerbyTestEngines.configuration("benchmark-derby", folder.resolve("db"));
     configuration.setHistory(history);
     configuration.setJdbcBatchProcessing(jdbcBatchProcessing);
     return configuration.buildProcessEngine();
   }
 
-  /** The Derby engine's configuration with only the database changed, and without the Derby plugin. */
+  /**
+   * The Derby engine's configuration with only the database changed, and without the Derby plugin.
+   */
   private static ProcessEngine h2Engine(Path folder, String history, boolean jdbcBatchProcessing) {
-    StandaloneProcessEngineConfiguration configuration = DerbyTestEngines.configuration("benchmark-h2", folder.resolve("db"));
+    StandaloneProcessEngineConfiguration configuration =
+        DerbyTestEngines.configuration("benchmark-h2", folder.resolve("db"));
     configuration.setJdbcUrl("jdbc:h2:file:" + folder.resolve("db"));
     configuration.setJdbcDriver("org.h2.Driver");
     configuration.setJdbcUsername("sa");
@@ -285,8 +321,11 @@ public final class EngineCycleBenchmark {
     }
 
     String productVersion() throws SQLException {
-      try (Connection connection = engine.getProcessEngineConfiguration().getDataSource().getConnection()) {
-        return connection.getMetaData().getDatabaseProductName() + " " + connection.getMetaData().getDatabaseProductVersion();
+      try (Connection connection =
+          engine.getProcessEngineConfiguration().getDataSource().getConnection()) {
+        return connection.getMetaData().getDatabaseProductName()
+            + " "
+            + connection.getMetaData().getDatabaseProductVersion();
       }
     }
 
@@ -301,7 +340,11 @@ public final class EngineCycleBenchmark {
               .camundaAssignee("reviewer")
               .endEvent()
               .done();
-      engine.getRepositoryService().createDeployment().addModelInstance("steering-cycle.bpmn", process).deploy();
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance("steering-cycle.bpmn", process)
+          .deploy();
     }
 
     /**
@@ -336,15 +379,22 @@ public final class EngineCycleBenchmark {
     }
 
     private void cycle() {
-      ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, "B-" + ++startedInstances);
+      ProcessInstance instance =
+          runtime.startProcessInstanceByKey(PROCESS_KEY, "B-" + ++startedInstances);
       complete(instance, "report");
       complete(instance, "review");
     }
 
     private void complete(ProcessInstance instance, String taskKey) {
-      Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+      Task task =
+          tasks
+              .createTaskQuery()
+              .processInstanceId(instance.getId())
+              .taskDefinitionKey(taskKey)
+              .singleResult();
       if (task == null) {
-        throw new IllegalStateException(name + ": no '" + taskKey + "' task in " + instance.getId());
+        throw new IllegalStateException(
+            name + ": no '" + taskKey + "' task in " + instance.getId());
       }
       tasks.complete(task.getId());
     }
@@ -352,10 +402,24 @@ public final class EngineCycleBenchmark {
     /** The cycle must really end the instance, or the figures measure something else. */
     void checkEveryInstanceEnded() {
       long running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
-      long finished = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).finished().count();
-      if (running != 0 || ("full".equals(engine.getProcessEngineConfiguration().getHistory()) && finished != startedInstances)) {
+      long finished =
+          history
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionKey(PROCESS_KEY)
+              .finished()
+              .count();
+      if (running != 0
+          || ("full".equals(engine.getProcessEngineConfiguration().getHistory())
+              && finished != startedInstances)) {
         throw new IllegalStateException(
-            name + ": " + startedInstances + " instances started, " + running + " still running, " + finished + " finished in history");
+            name
+                + ": "
+                + startedInstances
+                + " instances started, "
+                + running
+                + " still running, "
+                + finished
+                + " finished in history");
       }
     }
 
@@ -385,13 +449,14 @@ public final class EngineCycleBenchmark {
   }
 
   /**
-   * The median time of a synced 4 KiB write in the folder: the floor under a durable commit. Derby syncs
-   * its log on every commit, and a cycle commits three times.
+   * The median time of a synced 4 KiB write in the folder: the floor under a durable commit. Derby
+   * syncs its log on every commit, and a cycle commits three times.
    */
   private static double fsyncMillisP50(Path folder) throws IOException {
     Path probe = folder.resolve("fsync-probe");
     long[] nanos = new long[100];
-    try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       ByteBuffer page = ByteBuffer.allocate(4096);
       for (int i = 0; i < nanos.length; i++) {
         page.clear();
@@ -418,20 +483,28 @@ public final class EngineCycleBenchmark {
 
   private static String cpuModel() {
     try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(line -> line.startsWith("model name")).map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+      return lines
+          .filter(line -> line.startsWith("model name"))
+          .map(line -> line.substring(line.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("unknown CPU");
     } catch (IOException | UncheckedIOException e) {
       return "unknown CPU";
     }
   }
 
-  /** Shuts the Derby system down so that its files are closed cleanly before the JVM (Maven's) goes on. */
+  /**
+   * Shuts the Derby system down so that its files are closed cleanly before the JVM (Maven's) goes
+   * on.
+   */
   private static void shutDownDerby() {
     try {
       DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
     } catch (SQLException expected) {
       // XJ015 is Derby's report of a clean system shutdown.
       if (!"XJ015".equals(expected.getSQLState())) {
-        System.out.println("Derby shutdown: " + expected.getSQLState() + " " + expected.getMessage());
+        System.out.println(
+            "Derby shutdown: " + expected.getSQLState() + " " + expected.getMessage());
       }
     }
   }

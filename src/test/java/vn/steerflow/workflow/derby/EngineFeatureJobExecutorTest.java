@@ -25,19 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Timers fired by the running job executor on Derby: the executor's acquisition query (due date, lock
- * owner and expiry, OFFSET/FETCH), the lock update, the execution and the job log all run on Derby, in
- * threads of their own next to the test's queries. The engine clock is left alone: these timers fire in
- * real time.
+ * Timers fired by the running job executor on Derby: the executor's acquisition query (due date,
+ * lock owner and expiry, OFFSET/FETCH), the lock update, the execution and the job log all run on
+ * Derby, in threads of their own next to the test's queries. The engine clock is left alone: these
+ * timers fire in real time.
  */
 class EngineFeatureJobExecutorTest {
 
   private static final Path FOLDER = DerbyTestEngines.newDatabaseFolder("job-executor");
-  // Not final: the extension injects its engine (this same one) into every field of type ProcessEngine.
+  // Not final: the extension injects its engine (this same one) into every field of type
+  // ProcessEngine.
   private static ProcessEngine ENGINE = buildEngine();
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+  static ProcessEngineExtension extension =
+      ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
 
   /** Generous on a busy machine; a fired timer normally shows within about two seconds. */
   private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -46,7 +48,8 @@ class EngineFeatureJobExecutorTest {
   private final HistoryService historyService = ENGINE.getHistoryService();
 
   private static ProcessEngine buildEngine() {
-    StandaloneProcessEngineConfiguration configuration = DerbyTestEngines.configuration("engine-feature-job-executor", FOLDER);
+    StandaloneProcessEngineConfiguration configuration =
+        DerbyTestEngines.configuration("engine-feature-job-executor", FOLDER);
     EngineFeatureSupport.activateQuickJobExecutor(configuration);
     return configuration.buildProcessEngine();
   }
@@ -106,10 +109,25 @@ class EngineFeatureJobExecutorTest {
     awaitCondition(
         "the reminder timer has moved the instance to 'escalate'",
         DEADLINE,
-        () -> historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId("escalate").count() == 1);
+        () ->
+            historyService
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .activityId("escalate")
+                    .count()
+                == 1);
 
-    BpmnAwareTests.assertThat(instance).isWaitingAtExactly("escalate").hasPassed("reminderTimer").hasNotPassed("answered");
-    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).taskDefinitionKey("answer").finished().count())
+    BpmnAwareTests.assertThat(instance)
+        .isWaitingAtExactly("escalate")
+        .hasPassed("reminderTimer")
+        .hasNotPassed("answered");
+    assertThat(
+            historyService
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("answer")
+                .finished()
+                .count())
         .as("the interrupted task is ended")
         .isEqualTo(1);
     assertTimerRanOnceAfterItsDueDate(instance);
@@ -126,13 +144,20 @@ class EngineFeatureJobExecutorTest {
     awaitCondition(
         "all four 'pause' instances have ended",
         DEADLINE,
-        () -> historyService.createHistoricProcessInstanceQuery().processInstanceIds(new HashSet<>(ids)).finished().count() == 4);
+        () ->
+            historyService
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceIds(new HashSet<>(ids))
+                    .finished()
+                    .count()
+                == 4);
 
     for (ProcessInstance instance : instances) {
       BpmnAwareTests.assertThat(instance).isEnded().hasPassedInOrder("begin", "wait", "done");
       assertTimerRanOnceAfterItsDueDate(instance);
     }
-    assertThat(ENGINE.getManagementService().createJobQuery().processDefinitionKey("pause").count()).isZero();
+    assertThat(ENGINE.getManagementService().createJobQuery().processDefinitionKey("pause").count())
+        .isZero();
   }
 
   /**
@@ -140,11 +165,21 @@ class EngineFeatureJobExecutorTest {
    * successfully once, not before it was due.
    */
   private void assertTimerRanOnceAfterItsDueDate(ProcessInstance instance) {
-    HistoricJobLog created = historyService.createHistoricJobLogQuery().processInstanceId(instance.getId()).creationLog().singleResult();
+    HistoricJobLog created =
+        historyService
+            .createHistoricJobLogQuery()
+            .processInstanceId(instance.getId())
+            .creationLog()
+            .singleResult();
     long delay = created.getJobDueDate().getTime() - created.getTimestamp().getTime();
     assertThat(delay).as("due date relative to the timer's creation").isBetween(900L, 1100L);
 
-    List<HistoricJobLog> succeeded = historyService.createHistoricJobLogQuery().processInstanceId(instance.getId()).successLog().list();
+    List<HistoricJobLog> succeeded =
+        historyService
+            .createHistoricJobLogQuery()
+            .processInstanceId(instance.getId())
+            .successLog()
+            .list();
     assertThat(succeeded).hasSize(1);
     assertThat(succeeded.get(0).getJobId()).isEqualTo(created.getJobId());
     assertThat(succeeded.get(0).getTimestamp()).isAfterOrEqualTo(created.getJobDueDate());

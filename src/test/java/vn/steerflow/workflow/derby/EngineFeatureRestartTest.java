@@ -30,12 +30,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An engine restarted on the same Derby folder finds everything the first one left: the second engine is
- * built on a database that was shut down and is booted again from its files, as after a JVM restart. It must
- * also recognise the existing schema rather than try to create it again.
+ * An engine restarted on the same Derby folder finds everything the first one left: the second
+ * engine is built on a database that was shut down and is booted again from its files, as after a
+ * JVM restart. It must also recognise the existing schema rather than try to create it again.
  *
- * <p>This test builds its two engines itself (one per life), so it does without the ProcessEngineExtension,
- * which serves one engine for a whole class.
+ * <p>This test builds its two engines itself (one per life), so it does without the
+ * ProcessEngineExtension, which serves one engine for a whole class.
  */
 class EngineFeatureRestartTest {
 
@@ -48,7 +48,8 @@ class EngineFeatureRestartTest {
   }
 
   @Test
-  void engineRestartedOnTheSameFolderKeepsInstancesTasksVariablesAndTimerJobsAndTheTimerStillFires() {
+  void
+      engineRestartedOnTheSameFolderKeepsInstancesTasksVariablesAndTimerJobsAndTheTimerStillFires() {
     Path folder = DerbyTestEngines.newDatabaseFolder("restart");
     List<String> contractIds = new ArrayList<>();
     Map<String, List<String>> before;
@@ -63,38 +64,56 @@ class EngineFeatureRestartTest {
     // Close Derby too, so that the second engine reads the database back from disk.
     EngineFeatureSupport.shutDownDerby(folder);
 
-    StandaloneProcessEngineConfiguration configuration = DerbyTestEngines.configuration("engine-feature-restart-second", folder);
+    StandaloneProcessEngineConfiguration configuration =
+        DerbyTestEngines.configuration("engine-feature-restart-second", folder);
     EngineFeatureSupport.activateQuickJobExecutor(configuration);
     ProcessEngine second = configuration.buildProcessEngine();
     try {
       BpmnAwareTests.init(second);
-      // The timers are due in an hour, so the running job executor leaves them alone while we compare.
+      // The timers are due in an hour, so the running job executor leaves them alone while we
+      // compare.
       Map<String, List<String>> after = snapshot(second);
       assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
-      before.forEach((section, lines) -> assertThat(after.get(section)).as(section).containsExactlyElementsOf(lines));
+      before.forEach(
+          (section, lines) ->
+              assertThat(after.get(section)).as(section).containsExactlyElementsOf(lines));
       assertThat(before.get("jobs")).hasSize(3);
       assertThat(before.get("tasks")).hasSize(5);
 
-      // The stored instances go on: a task created by the first engine is completed by the second ...
+      // The stored instances go on: a task created by the first engine is completed by the second
+      // ...
       TaskService taskService = second.getTaskService();
       Task check = taskService.createTaskQuery().taskDefinitionKey("check").singleResult();
       taskService.complete(check.getId());
-      BpmnAwareTests.assertThat(second.getRuntimeService().createProcessInstanceQuery().processInstanceId(check.getProcessInstanceId()).singleResult())
+      BpmnAwareTests.assertThat(
+              second
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceId(check.getProcessInstanceId())
+                  .singleResult())
           .isWaitingAt("approve");
-      // ... new ids do not collide with the stored ones (the id block is read back from the database) ...
+      // ... new ids do not collide with the stored ones (the id block is read back from the
+      // database) ...
       String fresh = second.getRuntimeService().startProcessInstanceByKey("intake").getId();
       assertThat(before.get("executions")).noneMatch(line -> line.startsWith(fresh + " "));
 
-      // ... and the first engine's timers fire once due: moving the engine clock past the due date makes
+      // ... and the first engine's timers fire once due: moving the engine clock past the due date
+      // makes
       // them due for the running job executor, which acquires them from the database.
-      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofHours(2).toMillis()));
+      ClockUtil.setCurrentTime(
+          new Date(System.currentTimeMillis() + Duration.ofHours(2).toMillis()));
       HistoryService history = second.getHistoryService();
       awaitCondition(
           "the three stored reminder timers have moved their contracts to 'remind'",
           DEADLINE,
           () -> history.createHistoricActivityInstanceQuery().activityId("remind").count() == 3);
       for (String contractId : contractIds) {
-        BpmnAwareTests.assertThat(second.getRuntimeService().createProcessInstanceQuery().processInstanceId(contractId).singleResult())
+        BpmnAwareTests.assertThat(
+                second
+                    .getRuntimeService()
+                    .createProcessInstanceQuery()
+                    .processInstanceId(contractId)
+                    .singleResult())
             .isWaitingAtExactly("remind")
             .hasPassed("reminder");
       }
@@ -105,7 +124,10 @@ class EngineFeatureRestartTest {
     }
   }
 
-  /** Three contracts waiting at a task with a one-hour timer, two intakes with variables of every kind. */
+  /**
+   * Three contracts waiting at a task with a one-hour timer, two intakes with variables of every
+   * kind.
+   */
   private static void createWork(ProcessEngine engine, List<String> contractIds) {
     engine.getIdentityService().saveUser(engine.getIdentityService().newUser("alice"));
     engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup("clerks"));
@@ -130,12 +152,22 @@ class EngineFeatureRestartTest {
                 .done())
         .addModelInstance(
             "intake.bpmn",
-            Bpmn.createExecutableProcess("intake").camundaHistoryTimeToLive(30).startEvent().userTask("check").userTask("approve").endEvent().done())
+            Bpmn.createExecutableProcess("intake")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .userTask("check")
+                .userTask("approve")
+                .endEvent()
+                .done())
         .deploy();
 
     RuntimeService runtime = engine.getRuntimeService();
     for (int i = 1; i <= 3; i++) {
-      contractIds.add(runtime.startProcessInstanceByKey("contract", "K-" + i, Variables.createVariables().putValue("number", i)).getId());
+      contractIds.add(
+          runtime
+              .startProcessInstanceByKey(
+                  "contract", "K-" + i, Variables.createVariables().putValue("number", i))
+              .getId());
     }
     VariableMap variables =
         Variables.createVariables()
@@ -164,56 +196,136 @@ class EngineFeatureRestartTest {
     Map<String, List<String>> snapshot = new LinkedHashMap<>();
     snapshot.put(
         "deployments",
-        engine.getRepositoryService().createDeploymentQuery().orderByDeploymentId().asc().list().stream().map(d -> d.getId() + " " + d.getName()).toList());
+        engine
+            .getRepositoryService()
+            .createDeploymentQuery()
+            .orderByDeploymentId()
+            .asc()
+            .list()
+            .stream()
+            .map(d -> d.getId() + " " + d.getName())
+            .toList());
     snapshot.put(
         "definitions",
-        engine.getRepositoryService().createProcessDefinitionQuery().orderByProcessDefinitionId().asc().list().stream()
-            .map(d -> d.getId() + " " + d.getKey() + " v" + d.getVersion() + " " + d.getDeploymentId())
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .orderByProcessDefinitionId()
+            .asc()
+            .list()
+            .stream()
+            .map(
+                d ->
+                    d.getId()
+                        + " "
+                        + d.getKey()
+                        + " v"
+                        + d.getVersion()
+                        + " "
+                        + d.getDeploymentId())
             .toList());
-    List<ProcessInstance> instances = engine.getRuntimeService().createProcessInstanceQuery().orderByProcessInstanceId().asc().list();
-    snapshot.put("process instances", instances.stream().map(p -> p.getId() + " " + p.getBusinessKey() + " " + p.getProcessDefinitionId()).toList());
+    List<ProcessInstance> instances =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .orderByProcessInstanceId()
+            .asc()
+            .list();
+    snapshot.put(
+        "process instances",
+        instances.stream()
+            .map(p -> p.getId() + " " + p.getBusinessKey() + " " + p.getProcessDefinitionId())
+            .toList());
     snapshot.put(
         "executions",
-        engine.getRuntimeService().createExecutionQuery().orderByProcessInstanceId().asc().list().stream()
+        engine
+            .getRuntimeService()
+            .createExecutionQuery()
+            .orderByProcessInstanceId()
+            .asc()
+            .list()
+            .stream()
             .map(e -> e.getId() + " of " + e.getProcessInstanceId())
             .sorted()
             .toList());
     List<String> variableLines = new ArrayList<>();
     for (ProcessInstance instance : instances) {
       VariableMap typed = engine.getRuntimeService().getVariablesTyped(instance.getId());
-      typed.keySet().forEach(name -> variableLines.add(instance.getId() + " " + name + " " + describe(typed.getValueTyped(name))));
+      typed
+          .keySet()
+          .forEach(
+              name ->
+                  variableLines.add(
+                      instance.getId() + " " + name + " " + describe(typed.getValueTyped(name))));
     }
     snapshot.put("variables", variableLines.stream().sorted().toList());
     List<Task> taskList = engine.getTaskService().createTaskQuery().orderByTaskId().asc().list();
     snapshot.put(
         "tasks",
         taskList.stream()
-            .map(t -> t.getId() + " " + t.getTaskDefinitionKey() + " of " + t.getProcessInstanceId() + " assignee=" + t.getAssignee() + " priority=" + t.getPriority() + " created=" + t.getCreateTime().getTime())
+            .map(
+                t ->
+                    t.getId()
+                        + " "
+                        + t.getTaskDefinitionKey()
+                        + " of "
+                        + t.getProcessInstanceId()
+                        + " assignee="
+                        + t.getAssignee()
+                        + " priority="
+                        + t.getPriority()
+                        + " created="
+                        + t.getCreateTime().getTime())
             .toList());
     List<String> taskDetails = new ArrayList<>();
     for (Task task : taskList) {
       for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
-        taskDetails.add(task.getId() + " link " + link.getType() + " " + link.getUserId() + " " + link.getGroupId());
+        taskDetails.add(
+            task.getId()
+                + " link "
+                + link.getType()
+                + " "
+                + link.getUserId()
+                + " "
+                + link.getGroupId());
       }
       VariableMap local = engine.getTaskService().getVariablesLocalTyped(task.getId());
-      local.keySet().forEach(name -> taskDetails.add(task.getId() + " local " + name + " " + describe(local.getValueTyped(name))));
+      local
+          .keySet()
+          .forEach(
+              name ->
+                  taskDetails.add(
+                      task.getId() + " local " + name + " " + describe(local.getValueTyped(name))));
     }
     snapshot.put("task links and local variables", taskDetails.stream().sorted().toList());
     snapshot.put(
         "jobs",
         engine.getManagementService().createJobQuery().orderByJobId().asc().list().stream()
-            .map((Job j) -> j.getId() + " of " + j.getProcessInstanceId() + " due " + j.getDuedate().getTime() + " retries " + j.getRetries() + " def " + j.getJobDefinitionId())
+            .map(
+                (Job j) ->
+                    j.getId()
+                        + " of "
+                        + j.getProcessInstanceId()
+                        + " due "
+                        + j.getDuedate().getTime()
+                        + " retries "
+                        + j.getRetries()
+                        + " def "
+                        + j.getJobDefinitionId())
             .toList());
     snapshot.put(
         "candidates",
-        List.of("clerks may claim: " + engine.getTaskService().createTaskQuery().taskCandidateUser("alice").count()));
+        List.of(
+            "clerks may claim: "
+                + engine.getTaskService().createTaskQuery().taskCandidateUser("alice").count()));
     HistoryService history = engine.getHistoryService();
     snapshot.put(
         "history",
         List.of(
             "process instances " + history.createHistoricProcessInstanceQuery().count(),
             "activity instances " + history.createHistoricActivityInstanceQuery().count(),
-            "finished activity instances " + history.createHistoricActivityInstanceQuery().finished().count(),
+            "finished activity instances "
+                + history.createHistoricActivityInstanceQuery().finished().count(),
             "task instances " + history.createHistoricTaskInstanceQuery().count(),
             "variable instances " + history.createHistoricVariableInstanceQuery().count(),
             "variable updates " + history.createHistoricDetailQuery().variableUpdates().count(),
@@ -223,7 +335,10 @@ class EngineFeatureRestartTest {
 
   private static String describe(TypedValue value) {
     Object raw = value.getValue();
-    String shown = raw instanceof byte[] bytes ? Arrays.toString(bytes) : raw instanceof Date date ? Long.toString(date.getTime()) : String.valueOf(raw);
+    String shown =
+        raw instanceof byte[] bytes
+            ? Arrays.toString(bytes)
+            : raw instanceof Date date ? Long.toString(date.getTime()) : String.valueOf(raw);
     return value.getType().getName() + "=" + shown;
   }
 }

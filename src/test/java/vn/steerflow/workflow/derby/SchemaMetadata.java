@@ -19,34 +19,41 @@ import java.util.regex.Pattern;
 import org.apache.derby.catalog.IndexDescriptor;
 
 /**
- * A database schema as the JDBC driver reports it once the scripts have run: what the database made of
- * the DDL, whatever the scripts' spelling. Column types are compared by family (see {@link #family}),
- * since H2 and Derby name the same type differently.
+ * A database schema as the JDBC driver reports it once the scripts have run: what the database made
+ * of the DDL, whatever the scripts' spelling. Column types are compared by family (see {@link
+ * #family}), since H2 and Derby name the same type differently.
  */
 final class SchemaMetadata {
 
   record Column(String family, Integer textLength, boolean nullable, String defaultValue) {
     @Override
     public String toString() {
-      return family + (textLength == null ? "" : "(" + textLength + ")") + (nullable ? "" : " NOT NULL")
+      return family
+          + (textLength == null ? "" : "(" + textLength + ")")
+          + (nullable ? "" : " NOT NULL")
           + (defaultValue == null ? "" : " DEFAULT " + defaultValue);
     }
   }
 
   /**
-   * Index names the databases generate for constraints: Derby's "SQL" + digits, H2's "PRIMARY_KEY_x",
-   * "CONSTRAINT_INDEX_x" and "{constraint}_INDEX_x". Only the names the scripts chose are compared.
+   * Index names the databases generate for constraints: Derby's "SQL" + digits, H2's
+   * "PRIMARY_KEY_x", "CONSTRAINT_INDEX_x" and "{constraint}_INDEX_x". Only the names the scripts
+   * chose are compared.
    */
   private static final Pattern GENERATED_INDEX_NAME =
-      Pattern.compile("SQL[0-9a-f-]+|PRIMARY_KEY_\\w*|\\w*_INDEX_[0-9A-F]+", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "SQL[0-9a-f-]+|PRIMARY_KEY_\\w*|\\w*_INDEX_[0-9A-F]+", Pattern.CASE_INSENSITIVE);
 
   final String label;
   final Map<String, Map<String, Column>> tables = new TreeMap<>();
   final Map<String, List<String>> primaryKeys = new TreeMap<>();
+
   /** Foreign keys by name: "T(C) -> P(ID_)". */
   final Map<String, String> foreignKeys = new TreeMap<>();
+
   /** Indexes the scripts named, by name: "unique T(A, B)" or "T(A)". */
   final Map<String, String> namedIndexes = new TreeMap<>();
+
   /** Every uniqueness rule by its columns, however it is declared or named: "T(A, B)". */
   final Set<String> uniqueKeys = new TreeSet<>();
 
@@ -72,7 +79,11 @@ final class SchemaMetadata {
           String defaultValue = rs.getString("COLUMN_DEF");
           columns.put(
               rs.getString("COLUMN_NAME"),
-              new Column(family, length, nullable, defaultValue == null ? null : defaultValue.trim().toUpperCase(Locale.ROOT)));
+              new Column(
+                  family,
+                  length,
+                  nullable,
+                  defaultValue == null ? null : defaultValue.trim().toUpperCase(Locale.ROOT)));
         }
       }
       schema.tables.put(table, columns);
@@ -94,15 +105,25 @@ final class SchemaMetadata {
           String name = rs.getString("FK_NAME");
           foreignKeyColumns
               .computeIfAbsent(name, n -> new TreeMap<>())
-              .put(rs.getInt("KEY_SEQ"), new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
-          foreignKeyTargets.put(name, new String[] {rs.getString("PKTABLE_NAME"), deleteRule(rs.getInt("DELETE_RULE"))});
+              .put(
+                  rs.getInt("KEY_SEQ"),
+                  new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
+          foreignKeyTargets.put(
+              name,
+              new String[] {rs.getString("PKTABLE_NAME"), deleteRule(rs.getInt("DELETE_RULE"))});
         }
       }
       foreignKeyColumns.forEach(
           (name, pairs) -> {
             String[] target = foreignKeyTargets.get(name);
             schema.foreignKeys.put(
-                name, table + list(pairs.values(), p -> p[0]) + " -> " + target[0] + list(pairs.values(), p -> p[1]) + target[1]);
+                name,
+                table
+                    + list(pairs.values(), p -> p[0])
+                    + " -> "
+                    + target[0]
+                    + list(pairs.values(), p -> p[1])
+                    + target[1]);
           });
 
       if (DerbySqlDialect.DERBY_PRODUCT_NAME.equals(metaData.getDatabaseProductName())) {
@@ -114,7 +135,8 @@ final class SchemaMetadata {
     return schema;
   }
 
-  private void readIndexes(DatabaseMetaData metaData, String owner, String table) throws SQLException {
+  private void readIndexes(DatabaseMetaData metaData, String owner, String table)
+      throws SQLException {
     Map<String, Map<Integer, String>> indexColumns = new TreeMap<>();
     Map<String, Boolean> indexUnique = new TreeMap<>();
     try (ResultSet rs = metaData.getIndexInfo(null, owner, table, false, false)) {
@@ -123,19 +145,24 @@ final class SchemaMetadata {
         if (name == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
           continue;
         }
-        indexColumns.computeIfAbsent(name, n -> new TreeMap<>()).put((int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
+        indexColumns
+            .computeIfAbsent(name, n -> new TreeMap<>())
+            .put((int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
         indexUnique.put(name, !rs.getBoolean("NON_UNIQUE"));
       }
     }
-    indexColumns.forEach((name, byPosition) -> addIndex(name, table, indexUnique.get(name), byPosition.values()));
+    indexColumns.forEach(
+        (name, byPosition) -> addIndex(name, table, indexUnique.get(name), byPosition.values()));
   }
 
   /**
    * Derby's index catalog rather than {@code getIndexInfo}, which lists the index backing a unique
-   * constraint on nullable columns as non-unique, although Derby enforces it for the non-null values as
-   * H2 does (ACT_UNIQ_AUTH_USER, ACT_UNIQ_TENANT_MEMB_USER, ...).
+   * constraint on nullable columns as non-unique, although Derby enforces it for the non-null
+   * values as H2 does (ACT_UNIQ_AUTH_USER, ACT_UNIQ_TENANT_MEMB_USER, ...).
    */
-  private void readDerbyIndexes(Connection connection, String table, Map<Integer, String> columnsByPosition) throws SQLException {
+  private void readDerbyIndexes(
+      Connection connection, String table, Map<Integer, String> columnsByPosition)
+      throws SQLException {
     String sql =
         "select g.CONGLOMERATENAME, g.DESCRIPTOR from SYS.SYSCONGLOMERATES g"
             + " join SYS.SYSTABLES t on g.TABLEID = t.TABLEID join SYS.SYSSCHEMAS s on t.SCHEMAID = s.SCHEMAID"
@@ -150,13 +177,18 @@ final class SchemaMetadata {
           for (int position : index.baseColumnPositions()) {
             columnNames.add(columnsByPosition.get(position));
           }
-          addIndex(rs.getString("CONGLOMERATENAME"), table, index.isUnique() || index.isUniqueWithDuplicateNulls(), columnNames);
+          addIndex(
+              rs.getString("CONGLOMERATENAME"),
+              table,
+              index.isUnique() || index.isUniqueWithDuplicateNulls(),
+              columnNames);
         }
       }
     }
   }
 
-  private void addIndex(String name, String table, boolean unique, java.util.Collection<String> columnNames) {
+  private void addIndex(
+      String name, String table, boolean unique, java.util.Collection<String> columnNames) {
     String columnsOfIndex = table + list(columnNames, c -> c);
     if (unique) {
       uniqueKeys.add(columnsOfIndex);
@@ -169,10 +201,13 @@ final class SchemaMetadata {
   /** The tables of the connection's current schema. */
   static Set<String> tableNames(Connection connection) throws SQLException {
     Set<String> names = new TreeSet<>();
-    try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", null)) {
+    try (ResultSet rs =
+        connection.getMetaData().getTables(null, connection.getSchema(), "%", null)) {
       while (rs.next()) {
         String type = rs.getString("TABLE_TYPE");
-        if (type != null && type.toUpperCase(Locale.ROOT).contains("TABLE") && !type.toUpperCase(Locale.ROOT).contains("SYSTEM")) {
+        if (type != null
+            && type.toUpperCase(Locale.ROOT).contains("TABLE")
+            && !type.toUpperCase(Locale.ROOT).contains("SYSTEM")) {
           names.add(rs.getString("TABLE_NAME"));
         }
       }
@@ -181,13 +216,20 @@ final class SchemaMetadata {
   }
 
   /**
-   * The type family of a JDBC type: what the engine's MyBatis mappings can tell apart. Text keeps its
-   * length, since a shorter column truncates or rejects data; binary and character large objects do not,
-   * since H2 and Derby size them differently and the engine does not rely on their limits.
+   * The type family of a JDBC type: what the engine's MyBatis mappings can tell apart. Text keeps
+   * its length, since a shorter column truncates or rejects data; binary and character large
+   * objects do not, since H2 and Derby size them differently and the engine does not rely on their
+   * limits.
    */
   static String family(int jdbcType, String typeName) {
     return switch (jdbcType) {
-      case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGVARCHAR, Types.LONGNVARCHAR -> "text";
+      case Types.CHAR,
+              Types.VARCHAR,
+              Types.NCHAR,
+              Types.NVARCHAR,
+              Types.LONGVARCHAR,
+              Types.LONGNVARCHAR ->
+          "text";
       case Types.CLOB, Types.NCLOB -> "character large object";
       case Types.BIT, Types.BOOLEAN -> "boolean";
       case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> "integer";
@@ -202,7 +244,9 @@ final class SchemaMetadata {
     };
   }
 
-  /** RESTRICT and NO ACTION differ only in when they check, which no engine statement can observe. */
+  /**
+   * RESTRICT and NO ACTION differ only in when they check, which no engine statement can observe.
+   */
   private static String deleteRule(int rule) {
     return switch (rule) {
       case DatabaseMetaData.importedKeyCascade -> " on delete cascade";
@@ -228,7 +272,19 @@ final class SchemaMetadata {
         if (a == null || b == null) {
           differences.add(presence("column " + table + "." + column, a != null, other));
         } else if (!a.equals(b)) {
-          differences.add("column " + table + "." + column + " is " + a + " in " + label + " but " + b + " in " + other.label);
+          differences.add(
+              "column "
+                  + table
+                  + "."
+                  + column
+                  + " is "
+                  + a
+                  + " in "
+                  + label
+                  + " but "
+                  + b
+                  + " in "
+                  + other.label);
         }
       }
     }
@@ -243,20 +299,30 @@ final class SchemaMetadata {
     return differences;
   }
 
-  private <T> void compare(List<String> differences, String prefix, Map<String, T> mine, Map<String, T> theirs, SchemaMetadata other) {
+  private <T> void compare(
+      List<String> differences,
+      String prefix,
+      Map<String, T> mine,
+      Map<String, T> theirs,
+      SchemaMetadata other) {
     for (String name : union(mine.keySet(), theirs.keySet())) {
       T a = mine.get(name);
       T b = theirs.get(name);
       if (a == null || b == null) {
         differences.add(presence(prefix + name, a != null, other));
       } else if (!Objects.equals(a, b)) {
-        differences.add(prefix + name + " is " + a + " in " + label + " but " + b + " in " + other.label);
+        differences.add(
+            prefix + name + " is " + a + " in " + label + " but " + b + " in " + other.label);
       }
     }
   }
 
   private String presence(String what, boolean mine, SchemaMetadata other) {
-    return what + " in " + (mine ? label : other.label) + " but not in " + (mine ? other.label : label);
+    return what
+        + " in "
+        + (mine ? label : other.label)
+        + " but not in "
+        + (mine ? other.label : label);
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -15,23 +15,40 @@ import java.util.List;
 import vn.steerflow.workflow.derby.ddl.DerbyDdlTranslator;
 
 /**
- * The engine's DDL scripts as the engine itself reads and runs them: from the class path, split into
- * statements by the engine's own rule, in the engine's own component order.
+ * The engine's DDL scripts as the engine itself reads and runs them: from the class path, split
+ * into statements by the engine's own rule, in the engine's own component order.
  */
 final class SchemaScripts {
 
   static final String H2 = "h2";
 
-  /** The order of {@code AbstractPersistenceSession.dbSchemaCreate()} with CMMN, DMN, history and identity on. */
+  /**
+   * The order of {@code AbstractPersistenceSession.dbSchemaCreate()} with CMMN, DMN, history and
+   * identity on.
+   */
   static final List<String> CREATE_ORDER =
-      List.of("engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
+      List.of(
+          "engine",
+          "history",
+          "identity",
+          "case.engine",
+          "case.history",
+          "decision.engine",
+          "decision.history");
 
   /**
-   * The order of {@code AbstractPersistenceSession.dbSchemaDrop()}: it matters on Derby, which has no
-   * {@code if exists} and refuses to drop a table that a remaining foreign key still references.
+   * The order of {@code AbstractPersistenceSession.dbSchemaDrop()}: it matters on Derby, which has
+   * no {@code if exists} and refuses to drop a table that a remaining foreign key still references.
    */
   static final List<String> DROP_ORDER =
-      List.of("decision.engine", "decision.history", "case.engine", "engine", "case.history", "history", "identity");
+      List.of(
+          "decision.engine",
+          "decision.history",
+          "case.engine",
+          "engine",
+          "case.history",
+          "history",
+          "identity");
 
   private SchemaScripts() {}
 
@@ -41,7 +58,9 @@ final class SchemaScripts {
     try (InputStream in = SchemaScripts.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
         throw new AssertionError(
-            "No " + name + " on the class path"
+            "No "
+                + name
+                + " on the class path"
                 + (DerbyDatabase.TYPE.equals(databaseType)
                     ? ": the build writes it in process-classes (run mvn process-classes or mvn test)"
                     : ": has the engine jar changed its layout?"));
@@ -59,7 +78,8 @@ final class SchemaScripts {
     for (String component : order) {
       scripts.add(
           new NamedScript(
-              DerbyDdlTranslator.resourceName(databaseType, operation, component), read(databaseType, operation, component)));
+              DerbyDdlTranslator.resourceName(databaseType, operation, component),
+              read(databaseType, operation, component)));
     }
     return scripts;
   }
@@ -67,9 +87,10 @@ final class SchemaScripts {
   record NamedScript(String name, String text) {}
 
   /**
-   * Splits a script exactly as {@code DbSqlSession.executeSchemaResource} does: lines are trimmed, lines
-   * starting with "-- " or "# " are log lines, and a statement ends with the line that ends with ";". A
-   * script that the engine would split differently from a SQL tool therefore fails here too.
+   * Splits a script exactly as {@code DbSqlSession.executeSchemaResource} does: lines are trimmed,
+   * lines starting with "-- " or "# " are log lines, and a statement ends with the line that ends
+   * with ";". A script that the engine would split differently from a SQL tool therefore fails here
+   * too.
    */
   static List<String> statements(String script) {
     List<String> statements = new ArrayList<>();
@@ -90,7 +111,8 @@ final class SchemaScripts {
       }
       if (statement != null && !withoutComments(statement).isBlank()) {
         // The engine silently ignores an unterminated last statement; a script should not have one.
-        throw new AssertionError("Statement without a closing ';' at the end of the script: " + statement);
+        throw new AssertionError(
+            "Statement without a closing ';' at the end of the script: " + statement);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -109,7 +131,10 @@ final class SchemaScripts {
       char c = statement.charAt(i);
       if (c == '\'') {
         inString = !inString;
-      } else if (!inString && c == '-' && i + 1 < statement.length() && statement.charAt(i + 1) == '-') {
+      } else if (!inString
+          && c == '-'
+          && i + 1 < statement.length()
+          && statement.charAt(i + 1) == '-') {
         int end = statement.indexOf('\n', i);
         if (end < 0) {
           break;
@@ -123,10 +148,11 @@ final class SchemaScripts {
   }
 
   /**
-   * Runs the scripts on the connection statement by statement, as the engine would, and commits once at
-   * the end. A failing statement fails with the script and statement named, and so does one that draws a
-   * warning: the engine ignores warnings, yet Derby uses one to say it skipped work, e.g. 01504 for an
-   * index it did not create because a constraint's index already covers the same columns.
+   * Runs the scripts on the connection statement by statement, as the engine would, and commits
+   * once at the end. A failing statement fails with the script and statement named, and so does one
+   * that draws a warning: the engine ignores warnings, yet Derby uses one to say it skipped work,
+   * e.g. 01504 for an index it did not create because a constraint's index already covers the same
+   * columns.
    */
   static void execute(Connection connection, List<NamedScript> scripts) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
@@ -140,14 +166,28 @@ final class SchemaScripts {
             SQLWarning warning = jdbc.getWarnings();
             if (warning != null) {
               throw new AssertionError(
-                  script.name() + " draws a warning from " + connection.getMetaData().getDatabaseProductName() + " at\n" + sql
-                      + "\n" + warning.getSQLState() + ": " + warning.getMessage());
+                  script.name()
+                      + " draws a warning from "
+                      + connection.getMetaData().getDatabaseProductName()
+                      + " at\n"
+                      + sql
+                      + "\n"
+                      + warning.getSQLState()
+                      + ": "
+                      + warning.getMessage());
             }
           } catch (SQLException e) {
             connection.rollback();
             throw new AssertionError(
-                script.name() + " fails on " + connection.getMetaData().getDatabaseProductName() + " at\n" + sql
-                    + "\nwith " + e.getSQLState() + ": " + e.getMessage(),
+                script.name()
+                    + " fails on "
+                    + connection.getMetaData().getDatabaseProductName()
+                    + " at\n"
+                    + sql
+                    + "\nwith "
+                    + e.getSQLState()
+                    + ": "
+                    + e.getMessage(),
                 e);
           }
         }

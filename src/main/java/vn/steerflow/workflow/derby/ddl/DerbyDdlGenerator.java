@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import vn.steerflow.workflow.derby.DerbyDatabase;
 
 /**
- * Build step (Maven process-classes): reads the engine's H2 scripts from the class path and writes the
- * Derby scripts into the output folder given as the only argument, at the paths the engine looks up.
+ * Build step (Maven process-classes): reads the engine's H2 scripts from the class path and writes
+ * the Derby scripts into the output folder given as the only argument, at the paths the engine
+ * looks up.
  */
 public final class DerbyDdlGenerator {
 
@@ -26,7 +27,10 @@ public final class DerbyDdlGenerator {
       for (String component : DerbyDdlTranslator.COMPONENTS) {
         String h2 = readResource(DerbyDdlTranslator.resourceName("h2", operation, component));
         String derby = DerbyDdlTranslator.translate(operation, component, h2);
-        write(output.resolve(DerbyDdlTranslator.resourceName(DerbyDatabase.TYPE, operation, component)), derby);
+        write(
+            output.resolve(
+                DerbyDdlTranslator.resourceName(DerbyDatabase.TYPE, operation, component)),
+            derby);
         written++;
       }
     }
@@ -36,7 +40,8 @@ public final class DerbyDdlGenerator {
   static String readResource(String name) {
     try (InputStream in = DerbyDdlGenerator.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("The engine jar has no " + name + ": has the Camunda version changed its layout?");
+        throw new IllegalStateException(
+            "The engine jar has no " + name + ": has the Camunda version changed its layout?");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
