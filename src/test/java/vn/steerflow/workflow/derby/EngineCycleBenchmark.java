@@ -54,9 +54,9 @@ public final class EngineCycleBenchmark {
    * Derby's cache of open data files (its default is 100). Derby keeps every table and every index
    * in a file of its own, and the engine's schema makes about 400 of them, so the default cache
    * thrashes: each eviction of a file written since it was opened rewrites its header and fsyncs
-   * it. Measured on this workload, 100 files gave about 5x fewer cycles per second than 1000 (see
-   * docs/benchmark-derby.md). Keeping files open costs one file descriptor each and does not weaken
-   * durability.
+   * it. Measured on this workload, 100 files gave 4 to 5 times fewer cycles per second than 1000
+   * (docs/benchmark-derby.md). Keeping files open costs one file descriptor each and does not
+   * weaken durability.
    */
   static final String DERBY_FILE_CACHE_SIZE = "1000";
 

@@ -139,8 +139,12 @@ final class SchemaDefinition {
     if ((m = CREATE_TABLE.matcher(sql)).matches()) {
       readTable(upper(m.group(1)), m.group(2), sql);
     } else if ((m = CREATE_INDEX.matcher(sql)).matches()) {
-      indexes.put(
-          upper(m.group(2)), new Index(upper(m.group(3)), m.group(1) != null, names(m.group(4))));
+      if (indexes.put(
+              upper(m.group(2)),
+              new Index(upper(m.group(3)), m.group(1) != null, names(m.group(4))))
+          != null) {
+        unrecognised.add("index declared twice: " + sql);
+      }
     } else if ((m = ADD_CONSTRAINT.matcher(sql)).matches()) {
       if (!readConstraint(upper(m.group(1)), upper(m.group(2)), m.group(3))) {
         unrecognised.add(sql);
@@ -149,7 +153,9 @@ final class SchemaDefinition {
         && !m.group(2).equalsIgnoreCase("constraint")) {
       readColumn(upper(m.group(1)), upper(m.group(2)), m.group(3), sql);
     } else if ((m = INSERT.matcher(sql)).matches()) {
-      seedRows.add(sql);
+      if (!seedRows.add(sql)) {
+        unrecognised.add("seed row inserted twice: " + sql);
+      }
     } else if ((m = CREATE_FUNCTION.matcher(sql)).matches()) {
       functions.add(upper(m.group(1)));
     } else {
