@@ -9,6 +9,6 @@ set -euo pipefail
 PAYARA_JAR=${1:?path to payara-micro.jar}
 WAR=${2:?path to steerflow.war}
 exec java -Xmx768m \
-  -Dderby.storage.pageCacheSize=4000 -Dderby.storage.fileCacheSize=1000 \
+  -Dderby.storage.pageCacheSize=4000 -Dderby.storage.fileCacheSize=1000 -Dderby.storage.checkpointInterval=134217728 \
   -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot / \
   --port "${STEERFLOW_PORT:-8080}" --nohazelcast
