@@ -191,6 +191,36 @@ public class Task {
     completedAt = at;
   }
 
+  /** A supervisor cancelled the task: it takes no more reports and its outcome is CANCELLED. */
+  public void cancel() {
+    if (status != TaskStatus.OPEN) {
+      throw new IllegalStateException("task " + code + " is " + status);
+    }
+    status = TaskStatus.CANCELLED;
+  }
+
+  /**
+   * A supervisor gave the open task to another lead unit; returns the one it had. The new unit may
+   * be neither the current lead unit nor one of the coordinating units.
+   */
+  public Unit reassign(Unit newLeadUnit) {
+    Objects.requireNonNull(newLeadUnit, "newLeadUnit");
+    if (status != TaskStatus.OPEN) {
+      throw new IllegalStateException("task " + code + " is " + status);
+    }
+    if (newLeadUnit.equals(leadUnit)
+        || (newLeadUnit.getCode() != null && newLeadUnit.getCode().equals(leadUnit.getCode()))) {
+      throw new IllegalArgumentException(
+          "task " + code + " is already led by " + leadUnit.getCode());
+    }
+    if (coordinatingUnits.contains(newLeadUnit)) {
+      throw new IllegalArgumentException("the lead unit cannot also coordinate");
+    }
+    Unit previous = leadUnit;
+    leadUnit = newLeadUnit;
+    return previous;
+  }
+
   /**
    * A supervisor granted an extension: the new deadline is in force from now on, and the outcome
    * counts against it. Only an open one-off task has a deadline to move, and only later.

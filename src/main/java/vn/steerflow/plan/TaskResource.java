@@ -31,6 +31,8 @@ public class TaskResource {
 
   @Inject private TaskSearch search;
 
+  @Inject private TaskChanges changes;
+
   @Inject private CurrentCaller caller;
 
   @Inject private RequestValidation validation;
@@ -68,6 +70,24 @@ public class TaskResource {
   @GET
   @Path("{code}")
   public TaskView get(@PathParam("code") String code) {
+    return show(code);
+  }
+
+  /** A supervisor of the task's committee cancels it; its cycle ends with the reason. */
+  @POST
+  @Path("{code}/cancel")
+  public TaskView cancel(@PathParam("code") String code, CancelRequest request) {
+    changes.cancel(code, validation.check(request, "cancellation"), caller.get());
+    return show(code);
+  }
+
+  /**
+   * A supervisor of the task's committee gives it to another lead unit; its open report steps move.
+   */
+  @POST
+  @Path("{code}/reassign")
+  public TaskView reassign(@PathParam("code") String code, ReassignRequest request) {
+    changes.reassign(code, validation.check(request, "reassignment"), caller.get());
     return show(code);
   }
 

@@ -18,6 +18,8 @@ public final class TimelineActions {
   public static final String PERIOD_OPENED = "PERIOD_OPENED";
   public static final String PERIOD_MISSED = "PERIOD_MISSED";
   public static final String REPORTING_ENDED = "REPORTING_ENDED";
+  public static final String CANCELLED = "CANCELLED";
+  public static final String REASSIGNED = "REASSIGNED";
 
   /** The actor of steps the engine takes on its own (timers). */
   public static final String SYSTEM_ACTOR = "system";

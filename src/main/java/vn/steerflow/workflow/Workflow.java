@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -170,6 +171,35 @@ public class Workflow {
             .processInstanceId(processInstanceId)
             .count()
         > 0;
+  }
+
+  /** Ends the task's cycle for good, with the reason; its open steps and timers go with it. */
+  public void cancel(String processInstanceId, String reason) {
+    engine.getRuntimeService().deleteProcessInstance(processInstanceId, reason);
+  }
+
+  /**
+   * Gives the cycle's report steps to another unit: sets {@link TaskCycleContract.Vars#LEAD_UNIT}
+   * for steps yet to come, and moves the open steps offered to the old group to the new one.
+   * Returns how many open steps moved.
+   */
+  public int reassignLeadUnit(String processInstanceId, String oldGroup, String newGroup) {
+    engine
+        .getRuntimeService()
+        .setVariable(processInstanceId, TaskCycleContract.Vars.LEAD_UNIT, newGroup);
+    TaskService taskService = engine.getTaskService();
+    List<Task> open =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskCandidateGroup(oldGroup)
+            .includeAssignedTasks()
+            .list();
+    for (Task step : open) {
+      taskService.deleteCandidateGroup(step.getId(), oldGroup);
+      taskService.addCandidateGroup(step.getId(), newGroup);
+    }
+    return open.size();
   }
 
   private static WorkStep toStep(Task task, String taskCode) {

@@ -149,6 +149,53 @@ class TaskCycleProcessTest {
     assertThat(EVENTS.all()).isEmpty();
   }
 
+  // --- cancellation and reassignment through the Workflow facade
+  // ---------------------------------------------------------------------------
+
+  @Test
+  void reassigningMovesTheOpenReportStepAndLaterOnesToTheNewUnit() {
+    Workflow workflow = new Workflow(EXTENSION.getProcessEngine());
+    ProcessInstance instance = startTaskCycle("P06-R01");
+    String newUnit = "unit:CAT";
+
+    assertThat(workflow.reassignLeadUnit(instance.getId(), LEAD_UNIT, newUnit)).isEqualTo(1);
+    assertThat(candidateGroups(openTask(instance, FormKeys.REPORT))).containsExactly(newUnit);
+    assertThat(runtimeService.getVariable(instance.getId(), Vars.LEAD_UNIT)).isEqualTo(newUnit);
+    assertThat(taskService.createTaskQuery().taskCandidateGroup(LEAD_UNIT).count()).isZero();
+
+    // the review step is the supervisors'; it does not move, and the next report step is the new
+    // unit's
+    submitReport(instance, 71L, ReportStatus.IN_PROGRESS);
+    assertThat(workflow.reassignLeadUnit(instance.getId(), newUnit, LEAD_UNIT)).isZero();
+    assertThat(workflow.reassignLeadUnit(instance.getId(), LEAD_UNIT, newUnit)).isZero();
+    assertThat(candidateGroups(openTask(instance, FormKeys.REVIEW)))
+        .containsExactly(SUPERVISOR_GROUP);
+    review(instance, Decision.RETURN, "Add the figures");
+    assertThat(candidateGroups(openTask(instance, FormKeys.REPORT))).containsExactly(newUnit);
+  }
+
+  @Test
+  void cancellingDeletesTheInstanceWithItsStepsAndTimers() {
+    Workflow workflow = new Workflow(EXTENSION.getProcessEngine());
+    ProcessInstance instance = startTaskCycle("P06-C01");
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count())
+        .isPositive();
+
+    workflow.cancel(instance.getId(), "Policy changed");
+
+    assertThat(workflow.isRunning(instance.getId())).isFalse();
+    assertThat(workflow.openSteps("P06-C01")).isEmpty();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getDeleteReason())
+        .isEqualTo("Policy changed");
+  }
+
   @Test
   void aReturnedReportGoesBackToTheUnitWithTheReasonAndCanThenBeApproved() {
     ProcessInstance instance = startTaskCycle("P06-002");
