@@ -8,6 +8,7 @@ import java.util.Set;
 import vn.steerflow.committee.CommitteeResource;
 import vn.steerflow.committee.MemberResource;
 import vn.steerflow.committee.UnitResource;
+import vn.steerflow.dashboard.DashboardResource;
 import vn.steerflow.inbox.WorkResource;
 import vn.steerflow.plan.PlanResource;
 import vn.steerflow.plan.TaskResource;
@@ -42,6 +43,7 @@ public class RestApplication extends Application {
         CommitteeResource.class,
         MemberResource.class,
         PlanResource.class,
+        DashboardResource.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,
         ExceptionMappers.ApiExceptionMapper.class,

@@ -27,6 +27,19 @@ public enum Outcome {
     };
   }
 
+  /**
+   * This outcome's condition as JPQL on the task alias, for aggregate queries outside this package
+   * (the dashboard counts per outcome with it); bind {@link #jpqlParameters}.
+   */
+  public String jpqlCondition(String alias) {
+    return condition().jpql(alias);
+  }
+
+  /** The parameters {@link #jpqlCondition} names, for the clock {@code now}. */
+  public Map<String, Object> jpqlParameters(Instant now) {
+    return condition().parameters(now);
+  }
+
   /** The stored-column condition equivalent to {@link #of} giving this outcome. */
   Condition condition() {
     return switch (this) {

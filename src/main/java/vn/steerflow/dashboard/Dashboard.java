@@ -1,0 +1,115 @@
+package vn.steerflow.dashboard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.steerflow.api.ApiException;
+import vn.steerflow.committee.Role;
+import vn.steerflow.plan.Outcome;
+import vn.steerflow.plan.Plan;
+import vn.steerflow.plan.Plans;
+import vn.steerflow.plan.TaskKind;
+import vn.steerflow.report.Decision;
+import vn.steerflow.security.Caller;
+import vn.steerflow.workflow.ReportingCalendar;
+
+/**
+ * Statistics and ranking for a committee's leaders and supervisors. Counting happens in the
+ * database: one GROUP BY query per outcome (lead unit × kind, on {@link Outcome}'s own
+ * stored-column condition) and one for returned reviews per unit, so the cost does not grow with
+ * loading tasks; {@link DashboardCalculator} does the rest.
+ */
+@ApplicationScoped
+@Transactional
+public class Dashboard {
+
+  @PersistenceContext private EntityManager em;
+
+  @Inject private Plans plans;
+
+  public Statistics statistics(String plan, LocalDate from, LocalDate to, Caller caller) {
+    return compute(plan, from, to, caller);
+  }
+
+  public Ranking ranking(String plan, LocalDate from, LocalDate to, Caller caller) {
+    return DashboardCalculator.ranking(compute(plan, from, to, caller));
+  }
+
+  private Statistics compute(String planRef, LocalDate from, LocalDate to, Caller caller) {
+    if (!caller.has(Role.LEADER) && !caller.has(Role.SUPERVISOR) || caller.committeeId() == null) {
+      throw ApiException.forbidden(
+          "Only a committee's leaders and supervisors read its dashboard.");
+    }
+    String where;
+    Map<String, Object> parameters = new HashMap<>();
+    Scope scope;
+    if (planRef != null) {
+      Plan plan =
+          plans
+              .byReference(planRef)
+              .orElseThrow(() -> ApiException.notFound("No plan " + planRef + "."));
+      Long committee = plan.getCommittee().getId();
+      if (!caller.leads(committee) && !caller.supervises(committee)) {
+        throw ApiException.forbidden(
+            "Only the leaders and supervisors of committee "
+                + plan.getCommittee().getCode()
+                + " read this plan's dashboard.");
+      }
+      where = "t.plan.id = :scopePlan";
+      parameters.put("scopePlan", plan.getId());
+      scope = new Scope(plan.getCode(), null, null);
+    } else {
+      where =
+          "t.committee.id = :scopeCommittee and t.deadline >= :scopeFrom and t.deadline < :scopeTo";
+      parameters.put("scopeCommittee", caller.committeeId());
+      parameters.put("scopeFrom", from.atStartOfDay(ReportingCalendar.ZONE).toInstant());
+      parameters.put("scopeTo", to.plusDays(1).atStartOfDay(ReportingCalendar.ZONE).toInstant());
+      scope = new Scope(null, from, to);
+    }
+    Instant now = Instant.now();
+    List<OutcomeCount> counts = new ArrayList<>();
+    for (Outcome outcome : Outcome.values()) {
+      TypedQuery<Object[]> query =
+          em.createQuery(
+              "select t.leadUnit.code, t.leadUnit.name, t.kind, count(t) from Task t where "
+                  + where
+                  + " and "
+                  + outcome.jpqlCondition("t")
+                  + " group by t.leadUnit.code, t.leadUnit.name, t.kind",
+              Object[].class);
+      parameters.forEach(query::setParameter);
+      outcome.jpqlParameters(now).forEach(query::setParameter);
+      for (Object[] row : query.getResultList()) {
+        counts.add(
+            new OutcomeCount(
+                (String) row[0],
+                (String) row[1],
+                (TaskKind) row[2],
+                outcome,
+                ((Number) row[3]).longValue()));
+      }
+    }
+    TypedQuery<Object[]> returned =
+        em.createQuery(
+            "select r.unit.code, count(v) from Review v join v.report r join r.task t where "
+                + where
+                + " and v.decision = :returnDecision group by r.unit.code",
+            Object[].class);
+    parameters.forEach(returned::setParameter);
+    returned.setParameter("returnDecision", Decision.RETURN);
+    Map<String, Long> returnedByUnit = new HashMap<>();
+    for (Object[] row : returned.getResultList()) {
+      returnedByUnit.put((String) row[0], ((Number) row[1]).longValue());
+    }
+    return DashboardCalculator.statistics(scope, counts, returnedByUnit);
+  }
+}
