@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Statistics and ranking on the real server. The database is shared with the other integration
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * want of a server.
  */
 @RunAsClient
-@EnabledIfSystemProperty(named = "payara.microJar", matches = ".+")
 class DashboardIT extends DeployedSteerflow {
 
   private static final String RUN =
