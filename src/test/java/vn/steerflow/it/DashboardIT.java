@@ -16,10 +16,6 @@ import org.junit.jupiter.api.Test;
  * Statistics and ranking on the real server. The database is shared with the other integration
  * tests, so the exact answers are asked of a plan this run creates: three units' tasks driven
  * through the cycle to known outcomes.
- *
- * <p>Failsafe always sets {@code payara.microJar}; the condition only keeps a unit-test run whose
- * {@code -Dtest} pattern happens to match this class (say {@code *Dashboard*}) from failing for
- * want of a server.
  */
 @RunAsClient
 class DashboardIT extends DeployedSteerflow {
