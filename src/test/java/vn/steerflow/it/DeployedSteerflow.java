@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.steerflow.testing.Poll;
 
 /**
  * Base of the client-side integration tests: the WAR the build produced, deployed unchanged to a
@@ -110,21 +110,6 @@ public abstract class DeployedSteerflow {
    */
   protected static <T> T await(
       Supplier<T> probe, Predicate<T> condition, Duration timeout, String what) {
-    Instant until = Instant.now().plus(timeout);
-    T value = probe.get();
-    while (!condition.test(value)) {
-      if (Instant.now().isAfter(until)) {
-        throw new AssertionError(
-            "timed out after " + timeout + " waiting for " + what + "; last value: " + value);
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      value = probe.get();
-    }
-    return value;
+    return Poll.until(what, timeout, Duration.ofMillis(250), probe, condition);
   }
 }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.steerflow.testing.Poll;
 
 /**
  * A restart loses nothing and repeats nothing: tasks, their timelines, their open steps and
@@ -232,7 +233,7 @@ class RestartIT {
         } catch (UncheckedIOException notListeningYet) {
           last = notListeningYet.getCause().toString();
         }
-        pause(Duration.ofMillis(500));
+        Poll.between(Duration.ofMillis(500));
       }
       throw new AssertionError(
           "steerflow not ready after "
@@ -391,15 +392,6 @@ class RestartIT {
               + value);
     }
     return Path.of(value).toAbsolutePath().toString();
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 
   private static Map<String, Object> report(String status, int progress, String narrative) {

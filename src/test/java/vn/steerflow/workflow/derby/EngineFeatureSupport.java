@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import vn.steerflow.testing.Poll;
 
 /**
  * Small helpers shared by the EngineFeature* tests: fixed dates, bounded waits, a quick job
@@ -41,18 +42,8 @@ final class EngineFeatureSupport {
    * the looks.
    */
   static void awaitCondition(String description, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("Not reached within " + timeout + ": " + description);
-      }
-      try {
-        Thread.sleep(POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted while waiting for: " + description, e);
-      }
-    }
+    Poll.until(
+        description, timeout, Duration.ofMillis(POLL_MILLIS), condition::getAsBoolean, met -> met);
   }
 
   /**
