@@ -1,6 +1,7 @@
 package vn.steerflow.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.plan.Task;
+import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
@@ -38,6 +40,8 @@ public class ReportCycle {
   @Inject private Workflow workflow;
 
   @Inject private ReportingPeriods periods;
+
+  @Inject private Event<TaskEnded> taskEnded;
 
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
@@ -148,6 +152,7 @@ public class ReportCycle {
       task.complete(now);
       tasks.record(
           task, caller.username(), TimelineActions.COMPLETED, "Outcome " + task.outcome(now));
+      taskEnded.fire(new TaskEnded(task, now));
     }
     return review;
   }
