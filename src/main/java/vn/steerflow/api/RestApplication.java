@@ -5,6 +5,9 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import vn.steerflow.admin.ModelRejectedMapper;
+import vn.steerflow.admin.ModelResource;
+import vn.steerflow.admin.ModelUploadFilter;
 import vn.steerflow.committee.CommitteeResource;
 import vn.steerflow.committee.MemberResource;
 import vn.steerflow.committee.UnitResource;
@@ -44,6 +47,9 @@ public class RestApplication extends Application {
         MemberResource.class,
         PlanResource.class,
         DashboardResource.class,
+        ModelResource.class,
+        ModelUploadFilter.class,
+        ModelRejectedMapper.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,
         ExceptionMappers.ApiExceptionMapper.class,
@@ -59,13 +65,17 @@ public class RestApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider).
+    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider). With auto-discovery
+    // off, multipart bodies (model uploads, read as Jakarta REST's EntityPart) need Jersey's
+    // multipart feature named here; Payara ships it.
     return Map.of(
         "jersey.config.disableJsonBinding",
         true,
         "jersey.config.disableMoxyJson",
         true,
         "jersey.config.server.disableAutoDiscovery",
-        true);
+        true,
+        "jersey.config.server.provider.classnames",
+        "org.glassfish.jersey.media.multipart.MultiPartFeature");
   }
 }

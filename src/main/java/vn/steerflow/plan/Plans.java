@@ -20,7 +20,8 @@ import vn.steerflow.security.Caller;
 
 /**
  * Plans: a committee's supervisors and leaders issue them; who may read one follows who may read
- * its tasks: the committee's supervisors and leaders, and the officers of units with a task in it.
+ * its tasks: the committee's supervisors and leaders, and the officers and leaders of units with a
+ * task in it.
  */
 @ApplicationScoped
 public class Plans {
@@ -83,7 +84,7 @@ public class Plans {
       any.add("p.committee.id = :committee");
       parameters.put("committee", caller.committeeId());
     }
-    if (caller.has(Role.OFFICER) && caller.unitId() != null) {
+    if ((caller.has(Role.OFFICER) || caller.has(Role.UNIT_LEADER)) && caller.unitId() != null) {
       any.add(
           "exists (select t.id from Task t left join t.coordinatingUnits c where t.plan = p and (t.leadUnit.id = :unit or c.id = :unit))");
       parameters.put("unit", caller.unitId());

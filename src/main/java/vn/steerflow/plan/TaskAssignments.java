@@ -22,6 +22,8 @@ import vn.steerflow.api.FieldError;
 import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
+import vn.steerflow.workflow.ModelUnavailableException;
+import vn.steerflow.workflow.ProcessVersion;
 import vn.steerflow.workflow.ReportingCalendar;
 import vn.steerflow.workflow.TaskCycleContract;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
@@ -120,6 +122,19 @@ public class TaskAssignments {
               + " assign its tasks.");
     }
 
+    String processKey = plan.map(Plan::getModelKey).orElse(TaskCycleContract.DEFAULT_PROCESS_ID);
+    Integer processVersion = plan.map(Plan::getModelVersion).orElse(null);
+    ProcessVersion model;
+    try {
+      model = workflow.startableVersion(processKey, processVersion);
+    } catch (ModelUnavailableException e) {
+      throw ApiException.conflict(
+          plan.map(p -> "Plan " + p.getCode() + " runs its tasks on a model that cannot start: ")
+                  .orElse("The default model cannot start: ")
+              + e.getMessage()
+              + ".");
+    }
+
     Task task =
         new Task(
             request,
@@ -141,10 +156,13 @@ public class TaskAssignments {
             + task.getLeadUnit().getCode()
             + (task.getKind() == TaskKind.REGULAR
                 ? ", reporting " + task.getReportingPeriod() + " until " + task.getReportingUntil()
-                : ", deadline " + task.getDeadline()));
+                : ", deadline " + task.getDeadline())
+            + "; model "
+            + model.key()
+            + " version "
+            + model.version());
     task.cycleStarted(
-        workflow.start(
-            TaskCycleContract.DEFAULT_PROCESS_ID, task.getCode(), cycleVariables(task, now)));
+        workflow.start(model.key(), model.version(), task.getCode(), cycleVariables(task, now)));
     return task;
   }
 
@@ -191,6 +209,8 @@ public class TaskAssignments {
             ? TaskCycleContract.TaskKind.REGULAR
             : TaskCycleContract.TaskKind.ONE_OFF);
     variables.put(Vars.LEAD_UNIT, WorkGroups.unit(task.getLeadUnit().getCode()));
+    variables.put(
+        Vars.LEAD_UNIT_LEADER_GROUP, WorkGroups.unitLeaders(task.getLeadUnit().getCode()));
     variables.put(Vars.SUPERVISOR_GROUP, WorkGroups.supervisors(task.getCommittee().getCode()));
     variables.put(Vars.LEADER_GROUP, WorkGroups.leaders(task.getCommittee().getCode()));
     variables.put(

@@ -11,6 +11,7 @@ import java.util.Optional;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
+import vn.steerflow.workflow.TaskCycleContract;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.Workflow;
 
@@ -81,6 +82,12 @@ public class TaskChanges {
           task.getProcessInstanceId(),
           WorkGroups.unit(old.getCode()),
           WorkGroups.unit(unit.getCode()));
+      // a model with a unit-level review offers it to the lead unit's leaders: they move too
+      workflow.reassignGroup(
+          task.getProcessInstanceId(),
+          TaskCycleContract.Vars.LEAD_UNIT_LEADER_GROUP,
+          WorkGroups.unitLeaders(old.getCode()),
+          WorkGroups.unitLeaders(unit.getCode()));
     }
     return task;
   }

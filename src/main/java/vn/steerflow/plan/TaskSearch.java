@@ -148,7 +148,8 @@ public class TaskSearch {
 
   /**
    * {@link Tasks#canSee} as a condition: the supervisors and leaders of the task's committee, the
-   * officers of its lead or coordinating units. False when the caller holds none of those roles.
+   * officers and leaders of its lead or coordinating units. False when the caller holds none of
+   * those roles.
    */
   private static boolean visibility(Where where, Caller caller) {
     List<String> any = new ArrayList<>();
@@ -156,7 +157,7 @@ public class TaskSearch {
       any.add("t.committee.id = :seeCommittee");
       where.parameters.put("seeCommittee", caller.committeeId());
     }
-    if (caller.has(Role.OFFICER) && caller.unitId() != null) {
+    if ((caller.has(Role.OFFICER) || caller.has(Role.UNIT_LEADER)) && caller.unitId() != null) {
       any.add("t.leadUnit.id = :seeUnit or " + coordinates("seeUnit"));
       where.parameters.put("seeUnit", caller.unitId());
     }

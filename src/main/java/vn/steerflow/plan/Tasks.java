@@ -14,9 +14,9 @@ import vn.steerflow.security.Caller;
 import vn.steerflow.workflow.Workflow;
 
 /**
- * Finding tasks, and the rule of who may see one: officers of its lead or coordinating units, and
- * the supervisors and leaders of its committee. A task the caller may not see answers 404, as if it
- * did not exist, so that codes of other units' tasks do not leak.
+ * Finding tasks, and the rule of who may see one: officers and leaders of its lead or coordinating
+ * units, and the supervisors and leaders of its committee. A task the caller may not see answers
+ * 404, as if it did not exist, so that codes of other units' tasks do not leak.
  */
 @ApplicationScoped
 @Transactional
@@ -61,8 +61,8 @@ public class Tasks {
     Long committee = task.getCommittee().getId();
     return caller.supervises(committee)
         || caller.leads(committee)
-        || caller.isOfficerOf(task.getLeadUnit().getId())
-        || task.getCoordinatingUnits().stream().anyMatch(u -> caller.isOfficerOf(u.getId()));
+        || caller.worksFor(task.getLeadUnit().getId())
+        || task.getCoordinatingUnits().stream().anyMatch(u -> caller.worksFor(u.getId()));
   }
 
   public void record(Task task, String actor, String action, String detail) {

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.plan.Task;
 import vn.steerflow.plan.TaskEnded;
@@ -27,7 +29,8 @@ import vn.steerflow.workflow.Workflow;
  * then completes the engine step waiting for it; if either fails, neither happened.
  *
  * <p>Order of checks: the record is visible to the caller (else 404), the caller's role and unit
- * may act (else 403), the cycle waits for this step now (else 409).
+ * may act (else 403), the cycle waits for this step now (else 409), and the step is offered to the
+ * caller (else 403).
  */
 @ApplicationScoped
 @Transactional
@@ -99,14 +102,23 @@ public class ReportCycle {
     return ReportView.of(visibleReport(reportId, caller));
   }
 
+  /**
+   * A decision at the review step the report awaits. Which step that is, and who may take it, the
+   * task's model says: the default model has the standing agency's supervisors review; the
+   * two-level model has the lead unit's own leaders approve first. An approval the cycle passes on
+   * to a further review step leaves the report under review; any other decision settles it.
+   */
   public Review review(Long reportId, ReviewRequest request, Caller caller) {
     Report report = visibleReport(reportId, caller);
     Task task = report.getTask();
-    if (!caller.supervises(task.getCommittee().getId())) {
+    if (!caller.supervises(task.getCommittee().getId())
+        && !caller.leadsUnit(report.getUnit().getId())) {
       throw ApiException.forbidden(
           "Only supervisors of committee "
               + task.getCommittee().getCode()
-              + " review its reports.");
+              + " review its reports (and the leaders of unit "
+              + report.getUnit().getCode()
+              + ", where the task's model asks them first).");
     }
     if (request.decision().needsComment()
         && (request.comment() == null || request.comment().isBlank())) {
@@ -120,41 +132,75 @@ public class ReportCycle {
       throw ApiException.conflict(
           "Report " + reportId + " was already reviewed: " + report.getReviewState() + ".");
     }
-    WorkStep step =
-        workflow
-            .openStep(task.getCode(), FormKeys.REVIEW)
-            .filter(
-                s ->
-                    Objects.equals(
-                        workflow.variable(s.processInstanceId(), Vars.REPORT_ID).orElse(null),
-                        reportId))
+    WorkStep awaiting =
+        reviewStep(task, reportId)
             .orElseThrow(
                 () -> ApiException.conflict("Report " + reportId + " is not awaiting review."));
-    Instant now = Instant.now();
-    Review review =
-        new Review(report, request.decision(), request.comment(), caller.username(), now);
-    em.persist(review);
-    if (request.decision() == Decision.APPROVE) {
-      // while the cycle still names the period the report is for
-      periods.reportApproved(task, report, now);
+    Set<String> reviewers = workflow.candidateGroups(awaiting.id());
+    if (reviewers.stream().noneMatch(caller.workGroups()::contains)) {
+      throw ApiException.forbidden(
+          "Report "
+              + reportId
+              + " awaits review by "
+              + String.join(", ", reviewers)
+              + " now; you are not among them.");
     }
-    em.flush();
+    Instant now = Instant.now();
+    // read before completing: completing the last review may open the next period
+    Optional<Integer> period = periods.periodInHand(task);
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.DECISION, request.decision().contractValue());
-    variables.put(Vars.DECISION_COMMENT, review.getComment());
-    workflow.complete(step, variables);
+    variables.put(
+        Vars.DECISION_COMMENT,
+        request.comment() == null || request.comment().isBlank()
+            ? null
+            : request.comment().strip());
+    workflow.complete(awaiting, variables);
+    boolean passedOn =
+        request.decision() == Decision.APPROVE && reviewStep(task, reportId).isPresent();
+    Review review =
+        new Review(
+            report,
+            awaiting.id(),
+            request.decision(),
+            request.comment(),
+            caller.username(),
+            now,
+            !passedOn);
+    em.persist(review);
+    if (request.decision() == Decision.APPROVE && !passedOn && period.isPresent()) {
+      periods.reportApproved(task, report, period.get(), now);
+    }
+    em.flush();
     tasks.record(
         task,
         caller.username(),
         timelineAction(request.decision()),
-        "Report " + reportId + (review.getComment() == null ? "" : ": " + review.getComment()));
-    if (request.decision() == Decision.APPROVE && report.getStatus() == ReportStatus.DONE) {
+        "Report "
+            + reportId
+            + (passedOn ? " (passed on for further review)" : "")
+            + (review.getComment() == null ? "" : ": " + review.getComment()));
+    if (request.decision() == Decision.APPROVE
+        && !passedOn
+        && report.getStatus() == ReportStatus.DONE) {
       task.complete(now);
       tasks.record(
           task, caller.username(), TimelineActions.COMPLETED, "Outcome " + task.outcome(now));
       taskEnded.fire(new TaskEnded(task, now));
     }
     return review;
+  }
+
+  /** The open review step of the task's cycle whose report is {@code reportId}, if any. */
+  private Optional<WorkStep> reviewStep(Task task, Long reportId) {
+    return workflow.openSteps(task.getCode()).stream()
+        .filter(s -> FormKeys.REVIEW.equals(s.formKey()))
+        .filter(
+            s ->
+                Objects.equals(
+                    workflow.variable(s.processInstanceId(), Vars.REPORT_ID).orElse(null),
+                    reportId))
+        .findFirst();
   }
 
   public Direction direct(String taskCode, DirectionRequest request, Caller caller) {

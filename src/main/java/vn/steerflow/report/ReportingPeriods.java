@@ -96,12 +96,12 @@ public class ReportingPeriods implements ReportingPeriodEvents {
   }
 
   /**
-   * The supervisor approved {@code report}: for a REGULAR task it closes the period the cycle is
-   * in. Call before completing the review step, while the cycle still names the period.
+   * The number of the period a REGULAR task's cycle is in now, empty for a ONE_OFF task. Read it
+   * before completing a review step: completing the last one may open the next period.
    */
-  public void reportApproved(Task task, Report report, Instant at) {
+  public Optional<Integer> periodInHand(Task task) {
     if (task.getKind() != TaskKind.REGULAR) {
-      return;
+      return Optional.empty();
     }
     Object number =
         workflow
@@ -110,8 +110,13 @@ public class ReportingPeriods implements ReportingPeriodEvents {
                 () ->
                     new IllegalStateException(
                         "the cycle of REGULAR task " + task.getCode() + " names no period"));
+    return Optional.of(((Number) number).intValue());
+  }
+
+  /** The review approved {@code report} for good: it closes the task's period {@code number}. */
+  public void reportApproved(Task task, Report report, int number, Instant at) {
     ReportingPeriod period =
-        period(task, ((Number) number).intValue())
+        period(task, number)
             .orElseThrow(
                 () ->
                     new IllegalStateException(

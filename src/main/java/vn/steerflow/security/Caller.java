@@ -47,11 +47,24 @@ public record Caller(
     return has(Role.OFFICER) && unit != null && unit.equals(unitId);
   }
 
+  /** Whether the caller leads the unit (role UNIT_LEADER there). */
+  public boolean leadsUnit(Long unit) {
+    return has(Role.UNIT_LEADER) && unit != null && unit.equals(unitId);
+  }
+
+  /** Whether the caller works for the unit: one of its officers or its leaders. */
+  public boolean worksFor(Long unit) {
+    return isOfficerOf(unit) || leadsUnit(unit);
+  }
+
   /** The engine candidate groups whose steps this caller may act on. */
   public Set<String> workGroups() {
     Set<String> groups = new LinkedHashSet<>();
     if (has(Role.OFFICER)) {
       groups.add(WorkGroups.unit(unitCode));
+    }
+    if (has(Role.UNIT_LEADER)) {
+      groups.add(WorkGroups.unitLeaders(unitCode));
     }
     if (has(Role.SUPERVISOR) && committeeCode != null) {
       groups.add(WorkGroups.supervisors(committeeCode));

@@ -18,7 +18,7 @@ public class ModelDeployer {
   private static final Logger LOG = Logger.getLogger(ModelDeployer.class.getName());
 
   /** The deployment name under which the bundled models are versioned. */
-  static final String BUNDLED_DEPLOYMENT_NAME = "steerflow-bundled-models";
+  public static final String BUNDLED_DEPLOYMENT_NAME = "steerflow-bundled-models";
 
   /** Models deployed at start-up; others in {@code bpmn/} are deployed by admins at run time. */
   static final List<String> BUNDLED_MODELS =
