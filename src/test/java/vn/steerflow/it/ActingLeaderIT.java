@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
@@ -378,6 +383,40 @@ class ActingLeaderIT extends DeployedSteerflow {
     JsonNode unchanged = asLeader.get(SUBSTITUTIONS + "/" + id).json();
     assertThat(unchanged.get("state").asText()).isEqualTo("UPCOMING");
     assertThat(unchanged.get("version").asLong()).isEqualTo(version);
+  }
+
+  @Test
+  void twoOverlappingNamingsAtOnceStoreOnlyOne() throws Exception {
+    String leader = member("ld", PROVINCE, Demo.COMMITTEE, "LEADER");
+    String first = member("tt", PROVINCE, null, "OFFICER");
+    String second = member("tt", PROVINCE, null, "OFFICER");
+    // logged in once already, so both requests reach the service without the password check
+    assertThat(as(leader).get(SUBSTITUTIONS).status()).isEqualTo(200);
+    OffsetDateTime from = inMinutes(60);
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<ApiClient.Reply>> replies = new ArrayList<>();
+      for (String substitute : List.of(first, second)) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  return as(leader)
+                      .post(
+                          SUBSTITUTIONS,
+                          substitution(null, substitute, from, from.plusDays(3), "Cùng lúc"));
+                }));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<ApiClient.Reply> reply : replies) {
+        statuses.add(reply.get(120, TimeUnit.SECONDS).status());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(listOf(leader).get("total").asLong()).isEqualTo(1);
   }
 
   // --- helpers -----------------------------------------------------------------------------------
