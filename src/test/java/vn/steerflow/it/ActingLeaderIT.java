@@ -64,6 +64,7 @@ class ActingLeaderIT extends DeployedSteerflow {
     // At once, with no cache to wait out: the leaders' step is in the substitute's work.
     assertThat(workOf(substitute, code)).containsExactly("steerflow:direction");
     assertThat(as(substitute).get("api/v1/tasks/" + code).status()).isEqualTo(200);
+    assertThat(listedTasks(substitute)).contains(code);
     ApiClient.Reply direction =
         as(substitute)
             .post(
@@ -98,6 +99,7 @@ class ActingLeaderIT extends DeployedSteerflow {
     assertThat(workOf(substitute, second)).isEmpty();
     assertThat(as(substitute).get("api/v1/tasks/" + second).status()).isEqualTo(404);
     assertThat(as(substitute).get("api/v1/tasks/" + code).status()).isEqualTo(404);
+    assertThat(listedTasks(substitute)).doesNotContain(code, second);
     assertThat(
             as(substitute)
                 .post("api/v1/tasks/" + second + "/direction", Map.of("direction", "Muộn rồi"))
@@ -472,6 +474,15 @@ class ActingLeaderIT extends DeployedSteerflow {
         assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
       }
     }
+  }
+
+  /** The codes of the newest tasks in the member's task list. */
+  private List<String> listedTasks(String member) {
+    ApiClient.Reply reply = as(member).get("api/v1/tasks?size=200&sort=createdAt&dir=desc");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    List<String> codes = new ArrayList<>();
+    reply.json().get("items").forEach(t -> codes.add(t.get("code").asText()));
+    return codes;
   }
 
   private static Map<String, Object> substitution(
