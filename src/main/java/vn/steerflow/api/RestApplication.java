@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.steerflow.committee.CommitteeResource;
 import vn.steerflow.committee.MemberResource;
+import vn.steerflow.committee.SubstitutionResource;
 import vn.steerflow.committee.UnitResource;
 import vn.steerflow.dashboard.DashboardResource;
 import vn.steerflow.inbox.WorkResource;
@@ -42,6 +43,7 @@ public class RestApplication extends Application {
         UnitResource.class,
         CommitteeResource.class,
         MemberResource.class,
+        SubstitutionResource.class,
         PlanResource.class,
         DashboardResource.class,
         JacksonJsonProvider.class,

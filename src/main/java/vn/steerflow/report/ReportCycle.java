@@ -159,12 +159,13 @@ public class ReportCycle {
 
   public Direction direct(String taskCode, DirectionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
-    if (!caller.leads(task.getCommittee().getId())) {
+    if (!caller.leadsOrActsFor(task.getCommittee().getId())) {
       throw ApiException.forbidden(
           "Only leaders of committee "
               + task.getCommittee().getCode()
-              + " give directions on its tasks.");
+              + " (or their substitutes, while acting) give directions on its tasks.");
     }
+    String actingFor = caller.actingFor(task.getCommittee().getId()).orElse(null);
     WorkStep step =
         workflow
             .openStep(taskCode, FormKeys.DIRECTION)
@@ -180,11 +181,13 @@ public class ReportCycle {
             question,
             request.direction(),
             caller.username(),
+            actingFor,
             Instant.now());
     em.persist(direction);
     em.flush();
     workflow.complete(step, Map.of(Vars.DIRECTION, request.direction().strip()));
-    tasks.record(task, caller.username(), TimelineActions.DIRECTED, request.direction().strip());
+    tasks.record(
+        task, caller.username(), actingFor, TimelineActions.DIRECTED, request.direction().strip());
     return direction;
   }
 
