@@ -46,13 +46,16 @@ public class EngineRestApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // Only the providers above: no JSON-B, MOXy or auto-discovered features from the server.
+    // Only the providers above: no JSON-B, MOXy or auto-discovered features from the server; and
+    // no generated WADL, which would be one more path beside the allowlist.
     return Map.of(
         "jersey.config.disableJsonBinding",
         true,
         "jersey.config.disableMoxyJson",
         true,
         "jersey.config.server.disableAutoDiscovery",
+        true,
+        "jersey.config.server.wadl.disableWadl",
         true);
   }
 }

@@ -9,12 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.CountResultDto;
 import org.camunda.bpm.engine.rest.dto.ProcessEngineDto;
 import org.camunda.bpm.engine.rest.dto.VersionDto;
@@ -56,6 +58,9 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
           + " GET /process-instance/{id}/activity-instances,"
           + " GET /history/user-operation?entityType=Deployment, GET /version, GET /engine";
 
+  /** Camunda's code for a resource it could not read as XML ("Could not parse 'x.bpmn'"). */
+  static final String UNREADABLE_XML = "ENGINE-09003";
+
   /** The only entity type whose operation log is offered: who deployed what, and when. */
   static final String DEPLOYMENT_ENTITY_TYPE = "Deployment";
 
@@ -63,12 +68,22 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
 
   // ---------------------------------------------------------------------------------- deployments
 
-  /** What Camunda Modeler's Deploy button posts. */
+  /**
+   * What Camunda Modeler's Deploy button posts. A model that is not even well-formed XML is the
+   * admin's mistake, not the server's: 400 (Camunda answers 500), with Camunda's message.
+   */
   @POST
   @Path("deployment/create")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public DeploymentDto createDeployment(@Context UriInfo uriInfo, MultipartFormData payload) {
-    return asCaller(() -> getDeploymentRestService(null).createDeployment(uriInfo, payload));
+    try {
+      return asCaller(() -> getDeploymentRestService(null).createDeployment(uriInfo, payload));
+    } catch (ProcessEngineException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith(UNREADABLE_XML)) {
+        throw new InvalidRequestException(Response.Status.BAD_REQUEST, e, e.getMessage());
+      }
+      throw e;
+    }
   }
 
   /** Modeler checks its connection with {@code ?maxResults=0}. */
@@ -215,7 +230,7 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
         || uriInfo.getQueryParameters().get("entityType").size() != 1
         || uriInfo.getQueryParameters().containsKey("entityTypeIn")) {
       throw new InvalidRequestException(
-          jakarta.ws.rs.core.Response.Status.BAD_REQUEST,
+          Response.Status.BAD_REQUEST,
           "steerflow offers the operation log of deployments only: add entityType=Deployment.");
     }
     return asCaller(
