@@ -240,7 +240,7 @@ public class Migrations {
 
   // ---------------------------------------------------------------------------------- plain words
 
-  private static List<String> planProblems(MigrationPlanValidationReport report) {
+  static List<String> planProblems(MigrationPlanValidationReport report) {
     List<String> problems = new ArrayList<>();
     for (MigrationInstructionValidationReport instruction : report.getInstructionReports()) {
       MigrationInstruction mapping = instruction.getMigrationInstruction();

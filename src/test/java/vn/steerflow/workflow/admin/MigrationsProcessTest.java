@@ -20,11 +20,17 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.migration.MigrationInstruction;
+import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationReport;
+import org.camunda.bpm.engine.migration.MigrationVariableValidationReport;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -294,6 +300,99 @@ class MigrationsProcessTest {
             Migrations.describe(
                 "contributeToTask#multiInstanceBody", "Something Camunda says", null))
         .isEqualTo("'contributeToTask': Something Camunda says");
+  }
+
+  @Test
+  void aRefusedPlanIsDescribedMappingByMappingAndVariableByVariable() {
+    MigrationInstruction mapping =
+        new MigrationInstruction() {
+          @Override
+          public String getSourceActivityId() {
+            return "submitReport";
+          }
+
+          @Override
+          public String getTargetActivityId() {
+            return "reviewReport";
+          }
+
+          @Override
+          public boolean isUpdateEventTrigger() {
+            return false;
+          }
+        };
+    MigrationInstructionValidationReport instruction =
+        new MigrationInstructionValidationReport() {
+          @Override
+          public MigrationInstruction getMigrationInstruction() {
+            return mapping;
+          }
+
+          @Override
+          public boolean hasFailures() {
+            return true;
+          }
+
+          @Override
+          public List<String> getFailures() {
+            return List.of("Activities have incompatible types");
+          }
+        };
+    MigrationVariableValidationReport variable =
+        new MigrationVariableValidationReport() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T extends TypedValue> T getTypedValue() {
+            return (T) Variables.stringValue("x");
+          }
+
+          @Override
+          public boolean hasFailures() {
+            return true;
+          }
+
+          @Override
+          public List<String> getFailures() {
+            return List.of("Cannot set variable");
+          }
+        };
+    MigrationPlanValidationReport report =
+        new MigrationPlanValidationReport() {
+          @Override
+          public MigrationPlan getMigrationPlan() {
+            return null;
+          }
+
+          @Override
+          public boolean hasReports() {
+            return true;
+          }
+
+          @Override
+          public boolean hasInstructionReports() {
+            return true;
+          }
+
+          @Override
+          public boolean hasVariableReports() {
+            return true;
+          }
+
+          @Override
+          public List<MigrationInstructionValidationReport> getInstructionReports() {
+            return List.of(instruction);
+          }
+
+          @Override
+          public Map<String, MigrationVariableValidationReport> getVariableReports() {
+            return Map.of("leadUnit", variable);
+          }
+        };
+
+    assertThat(Migrations.planProblems(report))
+        .containsExactly(
+            "moving 'submitReport' to 'reviewReport': Activities have incompatible types",
+            "variable 'leadUnit': Cannot set variable");
   }
 
   // ---------------------------------------------------------------------------------- helpers
