@@ -5,6 +5,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import vn.steerflow.admin.MigrationResource;
 import vn.steerflow.committee.CommitteeResource;
 import vn.steerflow.committee.MemberResource;
 import vn.steerflow.committee.SubstitutionResource;
@@ -46,6 +47,7 @@ public class RestApplication extends Application {
         SubstitutionResource.class,
         PlanResource.class,
         DashboardResource.class,
+        MigrationResource.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,
         ExceptionMappers.ApiExceptionMapper.class,
