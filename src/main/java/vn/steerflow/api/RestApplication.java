@@ -63,13 +63,16 @@ public class RestApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider).
+    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider). No generated WADL:
+    // the published description is /openapi, and a second one would list paths unreviewed.
     return Map.of(
         "jersey.config.disableJsonBinding",
         true,
         "jersey.config.disableMoxyJson",
         true,
         "jersey.config.server.disableAutoDiscovery",
+        true,
+        "jersey.config.server.wadl.disableWadl",
         true);
   }
 }
