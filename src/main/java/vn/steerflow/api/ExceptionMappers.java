@@ -145,6 +145,7 @@ public final class ExceptionMappers {
             "an ISO-8601 date-time with offset, e.g. 2026-12-31T17:00:00+07:00";
         case "LocalDate" -> "an ISO-8601 date, e.g. 2026-12-31";
         case "Integer", "int", "Long", "long" -> "a whole number";
+        case "BigDecimal", "Double", "double" -> "a number";
         case "String" -> "a string";
         case "List", "Set" -> "an array";
         default ->
