@@ -188,8 +188,8 @@ public class Indicators {
   /** The task's values that count (their report was not returned), in submission order. */
   private List<IndicatorValue> counted(Task task) {
     return em.createQuery(
-            "select v from IndicatorValue v where v.report.task = :task"
-                + " and v.report.reviewState <> :returned"
+            "select v from IndicatorValue v join fetch v.report"
+                + " where v.report.task = :task and v.report.reviewState <> :returned"
                 + " order by v.report.submittedAt, v.report.id",
             IndicatorValue.class)
         .setParameter("task", task)

@@ -185,14 +185,22 @@ class IndicatorsIT extends DeployedSteerflow {
   void assignmentsWithBadIndicatorsAreRefusedNamingTheFieldAndCreateNoTask() {
     String title = "Chỉ tiêu kiểm thử " + UUID.randomUUID();
     refusedAssignment(title, i -> i.get(0).remove("target"), "indicators[0].target");
-    refusedAssignment(title, i -> i.get(0).put("target", "95"), "indicators[0].target");
+    assertThat(
+            message(
+                refusedAssignment(
+                    title, i -> i.get(0).put("target", "95"), "indicators[0].target")))
+        .contains("expected a number");
     refusedAssignment(title, i -> i.get(0).put("baseline", 95), "indicators[0].target");
     refusedAssignment(
         title, i -> i.get(1).put("name", " tỷ lệ HỒ SƠ nộp trực tuyến"), "indicators[1].name");
     refusedAssignment(title, i -> i.get(0).put("baseline", 99), "indicators[0].target");
     refusedAssignment(title, i -> i.get(1).put("target", 8), "indicators[1].target");
     refusedAssignment(title, i -> i.get(0).remove("direction"), "indicators[0].direction");
-    refusedAssignment(title, i -> i.get(0).put("direction", "UP"), "indicators[0].direction");
+    assertThat(
+            message(
+                refusedAssignment(
+                    title, i -> i.get(0).put("direction", "UP"), "indicators[0].direction")))
+        .contains("one of HIGHER_IS_BETTER, LOWER_IS_BETTER");
     refusedAssignment(title, i -> i.get(0).put("name", " "), "indicators[0].name");
     refusedAssignment(title, i -> i.get(0).remove("unitOfMeasure"), "indicators[0].unitOfMeasure");
     refusedAssignment(title, i -> i.get(0).put("target", 1.23456), "indicators[0].target");
@@ -232,10 +240,13 @@ class IndicatorsIT extends DeployedSteerflow {
     Snapshot before = snapshot(code);
     Snapshot plainBefore = snapshot(plain);
 
-    assertProblem(
-        reportWith(Demo.JUSTICE_OFFICER, code, value("Số hộ dân", 10)),
-        400,
-        "indicatorValues[0].indicator");
+    assertThat(
+            message(
+                assertProblem(
+                    reportWith(Demo.JUSTICE_OFFICER, code, value("Số hộ dân", 10)),
+                    400,
+                    "indicatorValues[0].indicator")))
+        .contains("no indicator 'Số hộ dân'", "'" + RATE + "', '" + DAYS + "'");
     assertProblem(
         reportWith(
             Demo.JUSTICE_OFFICER, code, value(RATE, 80), value(" tỷ lệ hồ sơ NỘP trực tuyến", 81)),
@@ -422,15 +433,22 @@ class IndicatorsIT extends DeployedSteerflow {
     return values;
   }
 
-  private void refusedAssignment(
+  private JsonNode refusedAssignment(
       String title, Consumer<List<Map<String, Object>>> fault, String... fields) {
     Map<String, Object> body = assignment(Demo.JUSTICE, inDays(30));
     body.put("title", title);
     List<Map<String, Object>> indicators = validIndicators();
     fault.accept(indicators);
     body.put("indicators", indicators);
-    assertProblem(as(Demo.SUPERVISOR).post("api/v1/tasks", body), 400, fields);
+    JsonNode problem = assertProblem(as(Demo.SUPERVISOR).post("api/v1/tasks", body), 400, fields);
     assertThat(tasksTitled(title)).as("tasks titled " + title).isZero();
+    return problem;
+  }
+
+  /** The message of the problem's one field error. */
+  private static String message(JsonNode problem) {
+    assertThat(problem.get("errors")).hasSize(1);
+    return problem.get("errors").get(0).get("message").asText();
   }
 
   private int tasksTitled(String title) {
@@ -463,7 +481,7 @@ class IndicatorsIT extends DeployedSteerflow {
   }
 
   /** A problem+json answer with the status, naming exactly the fields given (if any). */
-  private static void assertProblem(ApiClient.Reply reply, int status, String... fields) {
+  private static JsonNode assertProblem(ApiClient.Reply reply, int status, String... fields) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
     assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
     JsonNode problem = reply.json();
@@ -480,5 +498,6 @@ class IndicatorsIT extends DeployedSteerflow {
           .get("errors")
           .forEach(e -> assertThat(e.get("message").asText()).as(reply.toString()).isNotBlank());
     }
+    return problem;
   }
 }
