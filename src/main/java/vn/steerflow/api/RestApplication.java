@@ -20,6 +20,7 @@ import vn.steerflow.report.ExtensionResource;
 import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
 import vn.steerflow.report.TaskExtensionsResource;
+import vn.steerflow.report.TaskIndicatorsResource;
 import vn.steerflow.report.TaskReportsResource;
 
 /**
@@ -40,6 +41,7 @@ public class RestApplication extends Application {
         TaskExtensionsResource.class,
         ExtensionResource.class,
         ReportingPeriodsResource.class,
+        TaskIndicatorsResource.class,
         WorkResource.class,
         UnitResource.class,
         CommitteeResource.class,
