@@ -5,11 +5,13 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import vn.steerflow.admin.MigrationResource;
 import vn.steerflow.admin.ModelRejectedMapper;
 import vn.steerflow.admin.ModelResource;
 import vn.steerflow.admin.ModelUploadFilter;
 import vn.steerflow.committee.CommitteeResource;
 import vn.steerflow.committee.MemberResource;
+import vn.steerflow.committee.SubstitutionResource;
 import vn.steerflow.committee.UnitResource;
 import vn.steerflow.dashboard.DashboardResource;
 import vn.steerflow.inbox.WorkResource;
@@ -21,6 +23,7 @@ import vn.steerflow.report.ExtensionResource;
 import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
 import vn.steerflow.report.TaskExtensionsResource;
+import vn.steerflow.report.TaskIndicatorsResource;
 import vn.steerflow.report.TaskReportsResource;
 
 /**
@@ -41,12 +44,15 @@ public class RestApplication extends Application {
         TaskExtensionsResource.class,
         ExtensionResource.class,
         ReportingPeriodsResource.class,
+        TaskIndicatorsResource.class,
         WorkResource.class,
         UnitResource.class,
         CommitteeResource.class,
         MemberResource.class,
+        SubstitutionResource.class,
         PlanResource.class,
         DashboardResource.class,
+        MigrationResource.class,
         ModelResource.class,
         ModelUploadFilter.class,
         ModelRejectedMapper.class,
@@ -65,15 +71,18 @@ public class RestApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider). With auto-discovery
-    // off, multipart bodies (model uploads, read as Jakarta REST's EntityPart) need Jersey's
-    // multipart feature named here; Payara ships it.
+    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider). No generated WADL:
+    // the published description is /openapi, and a second one would list paths unreviewed. With
+    // auto-discovery off, multipart bodies (model uploads, read as Jakarta REST's EntityPart) need
+    // Jersey's multipart feature named here; Payara ships it.
     return Map.of(
         "jersey.config.disableJsonBinding",
         true,
         "jersey.config.disableMoxyJson",
         true,
         "jersey.config.server.disableAutoDiscovery",
+        true,
+        "jersey.config.server.wadl.disableWadl",
         true,
         "jersey.config.server.provider.classnames",
         "org.glassfish.jersey.media.multipart.MultiPartFeature");

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +47,8 @@ public class ReportCycle {
 
   @Inject private Event<TaskEnded> taskEnded;
 
+  @Inject private Indicators indicators;
+
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
@@ -59,6 +62,7 @@ public class ReportCycle {
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
+    List<Indicators.Reading> readings = indicators.match(task, request.indicatorValuesOrEmpty());
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
@@ -74,6 +78,7 @@ public class ReportCycle {
                             + " awaits no report now: the last report is still under review."));
     Report report = new Report(task, task.getLeadUnit(), request, caller.username(), Instant.now());
     em.persist(report);
+    indicators.record(report, readings);
     em.flush();
     workflow.complete(
         step,
@@ -99,7 +104,8 @@ public class ReportCycle {
   }
 
   public ReportView view(Long reportId, Caller caller) {
-    return ReportView.of(visibleReport(reportId, caller));
+    Report report = visibleReport(reportId, caller);
+    return ReportView.of(report, indicators.values(report));
   }
 
   /**
@@ -205,12 +211,13 @@ public class ReportCycle {
 
   public Direction direct(String taskCode, DirectionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
-    if (!caller.leads(task.getCommittee().getId())) {
+    if (!caller.leadsOrActsFor(task.getCommittee().getId())) {
       throw ApiException.forbidden(
           "Only leaders of committee "
               + task.getCommittee().getCode()
-              + " give directions on its tasks.");
+              + " (or their substitutes, while acting) give directions on its tasks.");
     }
+    String actingFor = caller.actingFor(task.getCommittee().getId()).orElse(null);
     WorkStep step =
         workflow
             .openStep(taskCode, FormKeys.DIRECTION)
@@ -226,11 +233,13 @@ public class ReportCycle {
             question,
             request.direction(),
             caller.username(),
+            actingFor,
             Instant.now());
     em.persist(direction);
     em.flush();
     workflow.complete(step, Map.of(Vars.DIRECTION, request.direction().strip()));
-    tasks.record(task, caller.username(), TimelineActions.DIRECTED, request.direction().strip());
+    tasks.record(
+        task, caller.username(), actingFor, TimelineActions.DIRECTED, request.direction().strip());
     return direction;
   }
 

@@ -244,6 +244,14 @@ public class Workflow {
   public int reassignGroup(
       String processInstanceId, String groupVariable, String oldGroup, String newGroup) {
     engine.getRuntimeService().setVariable(processInstanceId, groupVariable, newGroup);
+    return moveOpenSteps(processInstanceId, oldGroup, newGroup);
+  }
+
+  /**
+   * Offers the instance's open steps that are offered to {@code oldGroup} to {@code newGroup}
+   * instead; answers how many moved.
+   */
+  public int moveOpenSteps(String processInstanceId, String oldGroup, String newGroup) {
     TaskService taskService = engine.getTaskService();
     List<Task> open =
         taskService

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Parse;
 import org.camunda.bpm.engine.impl.xml.ProblemImpl;
 import org.xml.sax.SAXParseException;
@@ -22,8 +23,8 @@ import org.xml.sax.SAXParseException;
  * Runs before the engine's own deployers on every new deployment, whatever sent it (steerflow's
  * API, Camunda's REST API, the start-up): refuses a resource over the size limit before reading it,
  * a decision or case model (steerflow runs BPMN only), and a BPMN model that breaks {@link
- * ModelRules}. A refusal is a {@link ModelRejection}, and the deployment command rolls back: no
- * deployment is left behind.
+ * ModelRules}. A refusal is a {@link ModelRejection} (or, for a file that is not readable XML,
+ * {@link UnreadableModel}), and the deployment command rolls back: no deployment is left behind.
  *
  * <p>Deployments the engine loads again from the database (after a restart, or when its cache let a
  * definition go) are not checked: they were checked when deployed, and a rule added later must not
@@ -69,11 +70,12 @@ final class ModelGuard implements Deployer {
                     + " bytes; a model may be at most "
                     + maxBytes
                     + " bytes (steerflow.models.max-bytes)",
-                null));
+                (Element) null));
       } else if (endsWith(name, OTHER_MODEL_SUFFIXES)) {
         problems.add(
             new ProblemImpl(
-                name + ": steerflow runs BPMN models only, no decision or case models", null));
+                name + ": steerflow runs BPMN models only, no decision or case models",
+                (Element) null));
       } else if (endsWith(name, BPMN_SUFFIXES)) {
         if (rules == null) {
           rules = new ModelRules(beans.get());
@@ -94,13 +96,16 @@ final class ModelGuard implements Deployer {
     try {
       parse = new ModelXmlParser().parse(name, bytes);
     } catch (ProcessEngineException e) {
-      // not well-formed, or a DOCTYPE (refused: no external entities, no DTD): where it stopped
+      // not well-formed, or a DOCTYPE (refused: no external entities, no DTD): the engine's own
+      // refusal of unreadable XML, with where the parser stopped
+      Problem where = new ProblemImpl(e.getMessage(), (Element) null);
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof SAXParseException sax) {
-          return List.of(new ProblemImpl(sax));
+          where = new ProblemImpl(sax);
+          break;
         }
       }
-      return List.of(new ProblemImpl(name + " is not XML the engine can read: " + e, null));
+      throw new UnreadableModel(e, name, where);
     }
     if (!parse.getProblems().isEmpty()) {
       return parse.getProblems();
@@ -113,20 +118,27 @@ final class ModelGuard implements Deployer {
     return suffixes.stream().anyMatch(lower::endsWith);
   }
 
+  /**
+   * In the words and layout of the engine's own parse errors ({@code ENGINE-09005 Could not parse
+   * BPMN process. Errors: ...}), which Camunda Modeler shows as they are.
+   */
   private static String message(List<ResourceReport> reports) {
-    StringBuilder message = new StringBuilder("The model breaks steerflow's rules:");
+    StringBuilder message =
+        new StringBuilder("ENGINE-09005 Could not parse BPMN process. Errors: ");
     for (ResourceReport report : reports) {
       for (Problem problem : report.getErrors()) {
-        message.append("\n* ").append(report.getResourceName()).append(": ");
+        message
+            .append("\n* ")
+            .append(problem.getMessage())
+            .append(" | resource ")
+            .append(report.getResourceName());
         if (problem.getLine() > 0) {
           message
-              .append("line ")
+              .append(" | line ")
               .append(problem.getLine())
-              .append(", column ")
-              .append(problem.getColumn())
-              .append(": ");
+              .append(" | column ")
+              .append(problem.getColumn());
         }
-        message.append(problem.getMessage());
       }
     }
     return message.toString();

@@ -87,6 +87,17 @@ public class Models {
             return done.result;
           } catch (ParseException e) {
             throw rejected(e);
+          } catch (UnreadableModel e) {
+            Problem where = e.problem();
+            throw new ModelRejectedException(
+                "A file is not XML the engine reads; nothing was deployed.",
+                List.of(
+                    new ModelProblem(
+                        e.resourceName(),
+                        null,
+                        where.getLine() > 0 ? where.getLine() : null,
+                        where.getColumn() > 0 ? where.getColumn() : null,
+                        where.getMessage())));
           }
         });
   }

@@ -405,10 +405,13 @@ class ModelGuardTest {
                     TestModels.step("<bpmn:manualTask id=\"step\" name=\"&xxe;\" />"))
                 .substring("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".length());
 
-    Problem problem = onlyProblem("xxe.bpmn", model);
+    UnreadableModel refused = unreadable("xxe.bpmn", model);
 
-    assertThat(problem.getMessage()).contains("DOCTYPE").doesNotContain("TOP-SECRET");
-    assertThat(problem.getLine()).isEqualTo(2);
+    // the engine's own refusal of unreadable XML, which Camunda's REST API answers as 400
+    assertThat(refused.getMessage()).startsWith("ENGINE-09003").doesNotContain("TOP-SECRET");
+    assertThat(refused.resourceName()).isEqualTo("xxe.bpmn");
+    assertThat(refused.problem().getMessage()).contains("DOCTYPE").doesNotContain("TOP-SECRET");
+    assertThat(refused.problem().getLine()).isEqualTo(2);
   }
 
   @Test
@@ -461,10 +464,12 @@ class ModelGuardTest {
 
   @Test
   void aFileThatIsNotWellFormedIsRefusedWithWhereItStopped() {
-    Problem problem = onlyProblem("broken.bpmn", "<?xml version=\"1.0\"?>\n<definitions>\n</def>");
+    UnreadableModel refused =
+        unreadable("broken.bpmn", "<?xml version=\"1.0\"?>\n<definitions>\n</def>");
 
-    assertThat(problem.getLine()).isEqualTo(3);
-    assertThat(problem.getMessage()).isNotBlank();
+    assertThat(refused.getMessage()).startsWith("ENGINE-09003");
+    assertThat(refused.problem().getLine()).isEqualTo(3);
+    assertThat(refused.problem().getMessage()).isNotBlank();
   }
 
   @Test
@@ -497,6 +502,10 @@ class ModelGuardTest {
     assertThat(e.getResorceReports())
         .extracting(ResourceReport::getResourceName)
         .containsExactly("one.bpmn", "two.bpmn");
+    // worded as the engine's own parse errors, which Camunda Modeler shows
+    assertThat(e.getMessage())
+        .startsWith("ENGINE-09005 Could not parse BPMN process. Errors: \n* ")
+        .contains("| resource two.bpmn | line ");
     assertThat(e.getResorceReports().get(1).getErrors()).hasSize(2);
     assertThat(deployments()).isEqualTo(before);
   }
@@ -657,6 +666,18 @@ class ModelGuardTest {
     assertThat(e.getResorceReports()).hasSize(1);
     assertThat(e.getResorceReports().get(0).getResourceName()).isEqualTo(file);
     return e.getResorceReports().get(0).getErrors();
+  }
+
+  /** Deploys, expects the refusal of unreadable XML, and checks that nothing was deployed. */
+  private static UnreadableModel unreadable(String file, String model) {
+    long before = deployments();
+    UnreadableModel e =
+        catchThrowableOfType(
+            UnreadableModel.class,
+            () -> engine.getRepositoryService().createDeployment().addString(file, model).deploy());
+    assertThat(e).as("deploying %s must fail", file).isNotNull();
+    assertThat(deployments()).as("deployments after the refusal").isEqualTo(before);
+    return e;
   }
 
   private static Problem onlyStepProblem(String key, String step) {
