@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.rest.impl.AbstractProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.rest.mapper.MultipartFormData;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import vn.steerflow.workflow.model.ModelGuardPlugin;
 
 /**
  * The operations of Camunda's REST API that steerflow offers, each delegating to Camunda's own
@@ -94,7 +95,8 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
       @QueryParam("firstResult") Integer firstResult,
       @QueryParam("maxResults") Integer maxResults) {
     return asCaller(
-        () -> getDeploymentRestService(null).getDeployments(uriInfo, firstResult, maxResults));
+        () ->
+            getDeploymentRestService(null).getDeployments(uriInfo, firstResult, page(maxResults)));
   }
 
   @GET
@@ -131,7 +133,7 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
     return asCaller(
         () ->
             getProcessDefinitionService(null)
-                .getProcessDefinitions(uriInfo, firstResult, maxResults));
+                .getProcessDefinitions(uriInfo, firstResult, page(maxResults)));
   }
 
   @GET
@@ -192,7 +194,8 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
       @QueryParam("maxResults") Integer maxResults) {
     return asCaller(
         () ->
-            getProcessInstanceService(null).getProcessInstances(uriInfo, firstResult, maxResults));
+            getProcessInstanceService(null)
+                .getProcessInstances(uriInfo, firstResult, page(maxResults)));
   }
 
   @GET
@@ -237,7 +240,7 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
         () ->
             getHistoryRestService(null)
                 .getUserOperationLogRestService()
-                .queryUserOperationEntries(uriInfo, firstResult, maxResults));
+                .queryUserOperationEntries(uriInfo, firstResult, page(maxResults)));
   }
 
   // ---------------------------------------------------------------------------------- engine
@@ -253,6 +256,15 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
   @Path("engine")
   public List<ProcessEngineDto> engines() {
     return new NamedProcessEngineRestServiceImpl().getProcessEngineNames();
+  }
+
+  /**
+   * The engine answers an authenticated user at most {@link ModelGuardPlugin#QUERY_MAX_RESULTS}
+   * rows per query and refuses a list with no bound: a list asked without {@code maxResults} is its
+   * first page of that size, so Modeler and curl work unchanged; more than that answers 400.
+   */
+  static Integer page(Integer maxResults) {
+    return maxResults == null ? ModelGuardPlugin.QUERY_MAX_RESULTS : maxResults;
   }
 
   @Override

@@ -242,6 +242,39 @@ class ModelAdminIT extends DeployedSteerflow {
   }
 
   @Test
+  void camundasRestApiDeploysThroughTheSameRulesSoNoPathBypassesThem() {
+    String key = "scripted-" + run.toLowerCase();
+    String model =
+        new String(twoLevelModel(), StandardCharsets.UTF_8)
+            .replace("id=\"" + KEY + "\"", "id=\"" + key + "\"")
+            .replace(
+                "<bpmn:serviceTask id=\"urgeUnit\" name=\"Urge lead unit\""
+                    + " camunda:delegateExpression=\"${urgeUnit}\">",
+                "<bpmn:scriptTask id=\"urgeUnit\" name=\"Urge lead unit\" scriptFormat=\"javascript\">")
+            .replace(
+                "<bpmn:outgoing>toUnitUrged</bpmn:outgoing>\n      </bpmn:serviceTask>",
+                "<bpmn:outgoing>toUnitUrged</bpmn:outgoing>\n"
+                    + "        <bpmn:script>java.lang.Runtime.getRuntime()</bpmn:script>\n"
+                    + "      </bpmn:scriptTask>");
+    assertThat(model).contains("<bpmn:scriptTask id=\"urgeUnit\"");
+
+    // as Camunda Modeler deploys: the engine's own 400, worded as its parse errors
+    Reply refused =
+        post(
+            Demo.ADMIN,
+            "engine-rest/deployment/create",
+            "deployment-name",
+            "Scripted (Modeler)",
+            part(key + ".bpmn", model.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(refused.status).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText())
+        .startsWith("ENGINE-09005 Could not parse BPMN process.")
+        .contains("scriptTask 'urgeUnit': scripts do not run in steerflow");
+    assertThat(versionCount(key)).isZero();
+  }
+
+  @Test
   void anUploadOverTheSizeLimitIsRefusedUnreadAndAWrongRequestIsExplained() {
     byte[] large = new byte[2 * 1024 * 1024 + 1];
     java.util.Arrays.fill(large, (byte) ' ');
@@ -398,13 +431,31 @@ class ModelAdminIT extends DeployedSteerflow {
   }
 
   private Reply upload(String username, String query, Part... parts) {
+    return post(username, MODELS + query, null, null, parts);
+  }
+
+  /** A multipart POST: an optional text field, then one "file" part per file. */
+  private Reply post(String username, String path, String field, String value, Part... parts) {
     String boundary = "steerflow-" + run;
     ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if (field != null) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field
+                  + "\"\r\n\r\n"
+                  + value
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
     for (Part part : parts) {
       body.writeBytes(
           ("--"
                   + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + (field == null ? "file" : part.fileName())
+                  + "\"; filename=\""
                   + part.fileName()
                   + "\"\r\nContent-Type: application/xml\r\n\r\n")
               .getBytes(StandardCharsets.UTF_8));
@@ -414,7 +465,7 @@ class ModelAdminIT extends DeployedSteerflow {
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> response =
         send(
-            request(username, MODELS + query)
+            request(username, path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
