@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.plan.Task;
 import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskStatus;
@@ -27,7 +28,9 @@ import vn.steerflow.workflow.Workflow;
  * then completes the engine step waiting for it; if either fails, neither happened.
  *
  * <p>Order of checks: the record is visible to the caller (else 404), the caller's role and unit
- * may act (else 403), the cycle waits for this step now (else 409).
+ * may act (else 403), the request holds (else 400), the cycle waits for this step now (else 409).
+ * The request is checked here, after access, so that a caller who may not act is refused whatever
+ * they send.
  */
 @ApplicationScoped
 @Transactional
@@ -43,6 +46,8 @@ public class ReportCycle {
 
   @Inject private Event<TaskEnded> taskEnded;
 
+  @Inject private RequestValidation validation;
+
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
@@ -53,6 +58,7 @@ public class ReportCycle {
               + taskCode
               + ".");
     }
+    request = validation.check(request, "report");
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
@@ -108,6 +114,7 @@ public class ReportCycle {
               + task.getCommittee().getCode()
               + " review its reports.");
     }
+    request = validation.check(request, "decision");
     if (request.decision().needsComment()
         && (request.comment() == null || request.comment().isBlank())) {
       throw ApiException.badRequest(
@@ -165,6 +172,7 @@ public class ReportCycle {
               + task.getCommittee().getCode()
               + " (or their substitutes, while acting) give directions on its tasks.");
     }
+    request = validation.check(request, "direction");
     String actingFor = caller.actingFor(task.getCommittee().getId()).orElse(null);
     WorkStep step =
         workflow
