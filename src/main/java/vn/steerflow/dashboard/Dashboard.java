@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.committee.Role;
 import vn.steerflow.plan.Outcome;
@@ -48,37 +47,32 @@ public class Dashboard {
   }
 
   /**
-   * Order of checks: the caller's role (403, whatever the parameters); the plan named, if any, is
-   * one the caller may read (404 otherwise, as {@code GET /plans/{id}} answers, so a plan's
-   * existence does not leak through the dashboard); then the parameters (400).
+   * Order of checks: the caller's role (403, whatever the parameters), the parameters (400, the
+   * same whether a plan exists or not), the plan named is one the caller may read (404 otherwise,
+   * as {@code GET /plans/{id}} answers, so a plan's existence does not leak through the dashboard).
    */
   private Statistics compute(String planParam, String fromParam, String toParam, Caller caller) {
     if (!caller.has(Role.LEADER) && !caller.has(Role.SUPERVISOR) || caller.committeeId() == null) {
       throw ApiException.forbidden(
           "Only a committee's leaders and supervisors read its dashboard.");
     }
-    Optional<Plan> plan = Optional.empty();
-    if (planParam != null && !planParam.isBlank()) {
-      String reference = planParam.strip();
-      plan =
-          Optional.of(
-              plans
-                  .byReference(reference)
-                  .filter(
-                      p ->
-                          caller.leads(p.getCommittee().getId())
-                              || caller.supervises(p.getCommittee().getId()))
-                  .orElseThrow(
-                      () -> ApiException.notFound("No plan " + reference + " that you can see.")));
-    }
     Params params = Params.parse(planParam, fromParam, toParam);
     String where;
     Map<String, Object> parameters = new HashMap<>();
     Scope scope;
-    if (plan.isPresent()) {
+    if (params.plan() != null) {
+      Plan plan =
+          plans
+              .byReference(params.plan())
+              .filter(
+                  p ->
+                      caller.leads(p.getCommittee().getId())
+                          || caller.supervises(p.getCommittee().getId()))
+              .orElseThrow(
+                  () -> ApiException.notFound("No plan " + params.plan() + " that you can see."));
       where = "t.plan.id = :scopePlan";
-      parameters.put("scopePlan", plan.get().getId());
-      scope = new Scope(plan.get().getCode(), null, null);
+      parameters.put("scopePlan", plan.getId());
+      scope = new Scope(plan.getCode(), null, null);
     } else {
       LocalDate from = params.from();
       LocalDate to = params.to();
