@@ -20,6 +20,7 @@ import vn.steerflow.report.ExtensionResource;
 import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
 import vn.steerflow.report.TaskExtensionsResource;
+import vn.steerflow.report.TaskIndicatorsResource;
 import vn.steerflow.report.TaskReportsResource;
 
 /**
@@ -40,6 +41,7 @@ public class RestApplication extends Application {
         TaskExtensionsResource.class,
         ExtensionResource.class,
         ReportingPeriodsResource.class,
+        TaskIndicatorsResource.class,
         WorkResource.class,
         UnitResource.class,
         CommitteeResource.class,
@@ -63,13 +65,16 @@ public class RestApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider).
+    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider). No generated WADL:
+    // the published description is /openapi, and a second one would list paths unreviewed.
     return Map.of(
         "jersey.config.disableJsonBinding",
         true,
         "jersey.config.disableMoxyJson",
         true,
         "jersey.config.server.disableAutoDiscovery",
+        true,
+        "jersey.config.server.wadl.disableWadl",
         true);
   }
 }

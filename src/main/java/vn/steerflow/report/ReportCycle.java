@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
@@ -48,6 +49,8 @@ public class ReportCycle {
 
   @Inject private RequestValidation validation;
 
+  @Inject private Indicators indicators;
+
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
@@ -62,6 +65,7 @@ public class ReportCycle {
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
+    List<Indicators.Reading> readings = indicators.match(task, request.indicatorValuesOrEmpty());
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
@@ -77,6 +81,7 @@ public class ReportCycle {
                             + " awaits no report now: the last report is still under review."));
     Report report = new Report(task, task.getLeadUnit(), request, caller.username(), Instant.now());
     em.persist(report);
+    indicators.record(report, readings);
     em.flush();
     workflow.complete(
         step,
@@ -102,7 +107,8 @@ public class ReportCycle {
   }
 
   public ReportView view(Long reportId, Caller caller) {
-    return ReportView.of(visibleReport(reportId, caller));
+    Report report = visibleReport(reportId, caller);
+    return ReportView.of(report, indicators.values(report));
   }
 
   public Review review(Long reportId, ReviewRequest request, Caller caller) {

@@ -411,6 +411,9 @@ class AccessMatrixIT extends DeployedSteerflow {
     r.put(
         "GET /api/v1/tasks/{code}/periods",
         recipe(f -> Call.get(API + "tasks/" + f.get("task") + "/periods")));
+    r.put(
+        "GET /api/v1/tasks/{code}/indicators",
+        recipe(f -> Call.get(API + "tasks/" + f.get("task") + "/indicators")));
     // reports and extensions
     r.put("GET /api/v1/reports/{id}", recipe(f -> Call.get(API + "reports/" + f.get("report"))));
     r.put(
