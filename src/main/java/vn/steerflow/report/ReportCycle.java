@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
@@ -39,6 +40,8 @@ public class ReportCycle {
 
   @Inject private ReportingPeriods periods;
 
+  @Inject private Bottlenecks bottlenecks;
+
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
@@ -52,6 +55,7 @@ public class ReportCycle {
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
+    List<Bottlenecks.Raising> raising = bottlenecks.toRaise(request);
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
@@ -80,6 +84,8 @@ public class ReportCycle {
         caller.username(),
         TimelineActions.REPORTED,
         "Report " + report.getId() + ": " + report.getStatus() + ", " + report.getProgress() + "%");
+    // in this transaction: a report that fails raises nothing
+    bottlenecks.raise(report, raising, caller.username());
     return report;
   }
 

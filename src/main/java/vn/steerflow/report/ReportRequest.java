@@ -1,12 +1,19 @@
 package vn.steerflow.report;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
-/** The lead unit's report on a task. */
+/**
+ * The lead unit's report on a task.
+ *
+ * @param bottlenecks the difficulties to track as bottlenecks; when absent, non-blank {@code
+ *     difficulties} raise one bottleneck with that text; an empty list raises none
+ */
 public record ReportRequest(
     @NotNull(message = "say DONE or IN_PROGRESS") ReportStatus status,
     @NotNull(message = "give the progress in percent, 0 to 100")
@@ -15,4 +22,20 @@ public record ReportRequest(
         Integer progress,
     @NotBlank(message = "describe what was done") @Size(max = 8000) String narrative,
     @Size(max = 4000) String difficulties,
-    @Size(max = 4000) String recommendations) {}
+    @Size(max = 4000) String recommendations,
+    @Size(max = 20, message = "at most 20 bottlenecks per report")
+        List<
+                @NotNull(message = "give each bottleneck as {summary, resolverUnit}") @Valid
+                RaisedBottleneck>
+            bottlenecks) {
+
+  /** A report without a list of bottlenecks: its difficulties, if any, raise one. */
+  public ReportRequest(
+      ReportStatus status,
+      Integer progress,
+      String narrative,
+      String difficulties,
+      String recommendations) {
+    this(status, progress, narrative, difficulties, recommendations, null);
+  }
+}
