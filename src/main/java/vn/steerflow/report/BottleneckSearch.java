@@ -109,7 +109,7 @@ public class BottleneckSearch {
     }
     if (filter.resolver() != null) {
       if (filter.resolver().equalsIgnoreCase(Bottleneck.LEADERS)) {
-        where.and("b.resolverUnit is null");
+        where.and("r.id is null");
       } else {
         where.and(
             "r.id = :resolverId", "resolverId", unit(filter.resolver(), BottleneckFilter.RESOLVER));
