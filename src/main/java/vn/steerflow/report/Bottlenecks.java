@@ -133,6 +133,8 @@ public class Bottlenecks {
               + ": "
               + excerpt(bottleneck.getSummary()));
     }
+    // written now, so that a row the database refuses fails the report here, not at commit
+    em.flush();
     return raised;
   }
 
