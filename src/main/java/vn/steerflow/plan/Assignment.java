@@ -85,6 +85,23 @@ public record Assignment(
     return coordinatingUnits == null ? List.of() : coordinatingUnits;
   }
 
+  /** The same assignment with the end of reporting filled in (from the plan's end). */
+  Assignment withReportingUntil(OffsetDateTime until) {
+    return new Assignment(
+        title,
+        content,
+        leadUnit,
+        responsibleLeader,
+        deadline,
+        expectedResult,
+        committee,
+        coordinatingUnits,
+        plan,
+        kind,
+        reportingPeriod,
+        until);
+  }
+
   public TaskKind kindOrDefault() {
     return kind == null ? TaskKind.ONE_OFF : kind;
   }

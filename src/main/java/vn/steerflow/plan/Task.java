@@ -222,6 +222,28 @@ public class Task {
   }
 
   /**
+   * The coordinating unit {@code old} was merged into {@code successor}, which coordinates in its
+   * place; a unit cannot coordinate twice or coordinate what it leads.
+   */
+  public void replaceCoordinatingUnit(Unit old, Unit successor) {
+    Objects.requireNonNull(old, "old");
+    Objects.requireNonNull(successor, "successor");
+    if (status != TaskStatus.OPEN) {
+      throw new IllegalStateException("task " + code + " is " + status);
+    }
+    if (!coordinatingUnits.contains(old)) {
+      throw new IllegalArgumentException(
+          "unit " + old.getCode() + " does not coordinate task " + code);
+    }
+    if (successor.equals(leadUnit) || coordinatingUnits.contains(successor)) {
+      throw new IllegalArgumentException(
+          "unit " + successor.getCode() + " already leads or coordinates task " + code);
+    }
+    coordinatingUnits.remove(old);
+    coordinatingUnits.add(successor);
+  }
+
+  /**
    * A supervisor granted an extension: the new deadline is in force from now on, and the outcome
    * counts against it. Only an open one-off task has a deadline to move, and only later.
    */

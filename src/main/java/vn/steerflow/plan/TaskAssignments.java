@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -73,6 +74,21 @@ public class TaskAssignments {
                     + "'s; its tasks are supervised by that committee"));
       }
     }
+    if (request.kindOrDefault() == TaskKind.REGULAR
+        && request.reportingUntil() == null
+        && plan.isPresent()) {
+      Optional<OffsetDateTime> planEnd = endOfPlan(plan.get());
+      if (planEnd.isEmpty()) {
+        errors.add(
+            new FieldError(
+                "reportingUntil",
+                "clear time: plan "
+                    + plan.get().getCode()
+                    + " has no end date, so give the end of reporting"));
+      } else {
+        request = request.withReportingUntil(planEnd.get());
+      }
+    }
     Set<Unit> coordinating = new LinkedHashSet<>();
     for (String code : request.coordinatingUnitsOrEmpty()) {
       Optional<Unit> unit = unit(code);
@@ -130,6 +146,15 @@ public class TaskAssignments {
         workflow.start(
             TaskCycleContract.DEFAULT_PROCESS_ID, task.getCode(), cycleVariables(task, now)));
     return task;
+  }
+
+  /**
+   * A REGULAR task in a plan reports until the plan ends: the end of the plan's last day in the
+   * province's time.
+   */
+  static Optional<OffsetDateTime> endOfPlan(Plan plan) {
+    return Optional.ofNullable(plan.getPeriodEnd())
+        .map(last -> last.plusDays(1).atStartOfDay(ReportingCalendar.ZONE).toOffsetDateTime());
   }
 
   /** The end of reporting must leave room for at least one period, and not for too many. */

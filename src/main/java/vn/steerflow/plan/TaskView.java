@@ -43,10 +43,16 @@ public record TaskView(
     }
   }
 
-  public record TimelineView(OffsetDateTime at, String actor, String action, String detail) {
+  /** {@code actingFor}: the leader the actor acted for as substitute; null in their own right. */
+  public record TimelineView(
+      OffsetDateTime at, String actor, String actingFor, String action, String detail) {
     static TimelineView of(TimelineEntry entry) {
       return new TimelineView(
-          utc(entry.getAt()), entry.getActor(), entry.getAction(), entry.getDetail());
+          utc(entry.getAt()),
+          entry.getActor(),
+          entry.getActingFor(),
+          entry.getAction(),
+          entry.getDetail());
     }
   }
 

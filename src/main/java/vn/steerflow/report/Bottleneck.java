@@ -135,6 +135,17 @@ public class Bottleneck {
     this.resolverUnit = activeOrNull(resolverUnit);
   }
 
+  /**
+   * Its resolver unit was merged into {@code successor}, which carries on: an unresolved bottleneck
+   * passes to it as it stands, in hand or not.
+   */
+  public void passTo(Unit successor) {
+    if (state == BottleneckState.RESOLVED) {
+      throw new IllegalStateException("bottleneck " + id + " is resolved: it stays as answered");
+    }
+    this.resolverUnit = activeOrNull(Objects.requireNonNull(successor, "successor"));
+  }
+
   /** The resolver takes it in hand: they are working on the answer. */
   public void takeInHand(String by, Instant at) {
     requireMove(BottleneckState.IN_HAND, at);

@@ -137,15 +137,19 @@ public class BottleneckSearch {
   }
 
   /**
-   * {@link Bottlenecks#canSee} as a condition: the supervisors and leaders of its committee, the
-   * officers of the unit that raised it or must resolve it. False when the caller holds none of
-   * those roles.
+   * {@link Bottlenecks#canSee} as a condition: the supervisors and leaders of its committee (and
+   * substitutes acting for its leaders), the officers of the unit that raised it or must resolve
+   * it. False when the caller holds none of those roles.
    */
   private static boolean visibility(Where where, Caller caller) {
     List<String> any = new ArrayList<>();
     if ((caller.has(Role.SUPERVISOR) || caller.has(Role.LEADER)) && caller.committeeId() != null) {
       any.add("b.committee.id = :seeCommittee");
       where.parameters.put("seeCommittee", caller.committeeId());
+    }
+    if (!caller.actingCommittees().isEmpty()) {
+      any.add("b.committee.id in :seeActing");
+      where.parameters.put("seeActing", List.copyOf(caller.actingCommittees()));
     }
     if (caller.has(Role.OFFICER) && caller.unitId() != null) {
       any.add("b.unit.id = :seeUnit or r.id = :seeUnit");

@@ -1,6 +1,7 @@
 package vn.steerflow.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
 import vn.steerflow.committee.Directory;
 import vn.steerflow.committee.Unit;
+import vn.steerflow.committee.UnitMerged;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
@@ -24,10 +26,15 @@ import vn.steerflow.security.Caller;
  * supervisor, taken in hand and resolved by the resolver. Every change is written to the task's
  * timeline in the same transaction.
  *
- * <p>Who may see one: the supervisors and leaders of its committee, the officers of the unit that
- * raised it and of the unit that must resolve it; anyone else gets 404. Who may move it: the
- * committee's leaders and supervisors always (they hold the committee's authority; a supervisor
- * records what a meeting decided), and the officers of the resolver unit.
+ * <p>Who may see one: the supervisors and leaders of its committee (and a leader's substitute while
+ * acting), the officers of the unit that raised it and of the unit that must resolve it; anyone
+ * else gets 404. Who may move it: the committee's leaders (or their substitutes, the timeline
+ * naming the leader acted for) and supervisors always (they hold the committee's authority; a
+ * supervisor records what a meeting decided), and the officers of the resolver unit.
+ *
+ * <p>A task's end leaves its bottlenecks as they are: a difficulty (budget, data, a rule) is seldom
+ * the task's alone, and is answered on its own. A merged resolver unit's unresolved bottlenecks
+ * pass to its successor, like the rest of its open work.
  *
  * <p>Order of checks, as in the report cycle: visible (else 404), may act (else 403), the request
  * makes sense (else 400), the version is the one the client read and the move is allowed now (else
@@ -151,7 +158,7 @@ public class Bottlenecks {
               + (bottleneck.getResolverUnit() == null
                   ? ""
                   : "officers of " + bottleneck.getResolverUnit().getCode() + ", ")
-              + "the leaders and the supervisors of committee "
+              + "the leaders (or their substitutes, while acting) and the supervisors of committee "
               + bottleneck.getCommittee().getCode()
               + " move bottleneck "
               + id
@@ -186,11 +193,13 @@ public class Bottlenecks {
               + ".");
     }
     Instant now = now();
+    String actingFor = actingFor(bottleneck, caller);
     if (next == BottleneckState.IN_HAND) {
       bottleneck.takeInHand(caller.username(), now);
       tasks.record(
           bottleneck.getTask(),
           caller.username(),
+          actingFor,
           TimelineActions.BOTTLENECK_IN_HAND,
           "Bottleneck " + id + ": " + excerpt(bottleneck.getSummary()));
     } else {
@@ -198,6 +207,7 @@ public class Bottlenecks {
       tasks.record(
           bottleneck.getTask(),
           caller.username(),
+          actingFor,
           TimelineActions.BOTTLENECK_RESOLVED,
           "Bottleneck " + id + ": " + excerpt(bottleneck.getAnswer()));
     }
@@ -244,6 +254,39 @@ public class Bottlenecks {
     return bottleneck;
   }
 
+  /**
+   * A merged unit's unresolved bottlenecks pass to its successor, in the merge's transaction: its
+   * officers are the ones who can still answer. One already in hand stays in hand, now the
+   * successor's to finish.
+   */
+  void passToSuccessor(@Observes UnitMerged event) {
+    List<Bottleneck> unresolved =
+        em.createQuery(
+                "select b from Bottleneck b where b.resolverUnit = :unit and b.state <> :resolved"
+                    + " order by b.id",
+                Bottleneck.class)
+            .setParameter("unit", event.merged())
+            .setParameter("resolved", BottleneckState.RESOLVED)
+            .getResultList();
+    for (Bottleneck bottleneck : unresolved) {
+      bottleneck.passTo(event.successor());
+      tasks.record(
+          bottleneck.getTask(),
+          event.actor(),
+          TimelineActions.BOTTLENECK_RESOLVER_SET,
+          "Bottleneck "
+              + bottleneck.getId()
+              + ": resolver "
+              + event.merged().getCode()
+              + " → "
+              + event.successor().getCode()
+              + ": "
+              + event.merged().getCode()
+              + " merged into "
+              + event.successor().getCode());
+    }
+  }
+
   Bottleneck visible(Long id, Caller caller) {
     Bottleneck bottleneck = em.find(Bottleneck.class, id);
     if (bottleneck == null || !canSee(bottleneck, caller)) {
@@ -255,7 +298,7 @@ public class Bottlenecks {
   static boolean canSee(Bottleneck bottleneck, Caller caller) {
     Long committee = bottleneck.getCommittee().getId();
     return caller.supervises(committee)
-        || caller.leads(committee)
+        || caller.leadsOrActsFor(committee)
         || caller.isOfficerOf(bottleneck.getUnit().getId())
         || isResolverOfficer(bottleneck, caller);
   }
@@ -263,8 +306,22 @@ public class Bottlenecks {
   static boolean mayMove(Bottleneck bottleneck, Caller caller) {
     Long committee = bottleneck.getCommittee().getId();
     return caller.supervises(committee)
-        || caller.leads(committee)
+        || caller.leadsOrActsFor(committee)
         || isResolverOfficer(bottleneck, caller);
+  }
+
+  /**
+   * The leader a substitute moves it for; null when the caller may move it in their own right (as
+   * supervisor, leader or officer of the resolver unit).
+   */
+  private static String actingFor(Bottleneck bottleneck, Caller caller) {
+    Long committee = bottleneck.getCommittee().getId();
+    if (caller.supervises(committee)
+        || caller.leads(committee)
+        || isResolverOfficer(bottleneck, caller)) {
+      return null;
+    }
+    return caller.actingFor(committee).orElse(null);
   }
 
   private static boolean isResolverOfficer(Bottleneck bottleneck, Caller caller) {

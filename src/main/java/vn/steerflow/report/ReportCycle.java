@@ -1,6 +1,7 @@
 package vn.steerflow.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.plan.Task;
+import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
@@ -41,6 +43,8 @@ public class ReportCycle {
   @Inject private ReportingPeriods periods;
 
   @Inject private Bottlenecks bottlenecks;
+
+  @Inject private Event<TaskEnded> taskEnded;
 
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
@@ -154,18 +158,20 @@ public class ReportCycle {
       task.complete(now);
       tasks.record(
           task, caller.username(), TimelineActions.COMPLETED, "Outcome " + task.outcome(now));
+      taskEnded.fire(new TaskEnded(task, now));
     }
     return review;
   }
 
   public Direction direct(String taskCode, DirectionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
-    if (!caller.leads(task.getCommittee().getId())) {
+    if (!caller.leadsOrActsFor(task.getCommittee().getId())) {
       throw ApiException.forbidden(
           "Only leaders of committee "
               + task.getCommittee().getCode()
-              + " give directions on its tasks.");
+              + " (or their substitutes, while acting) give directions on its tasks.");
     }
+    String actingFor = caller.actingFor(task.getCommittee().getId()).orElse(null);
     WorkStep step =
         workflow
             .openStep(taskCode, FormKeys.DIRECTION)
@@ -181,11 +187,13 @@ public class ReportCycle {
             question,
             request.direction(),
             caller.username(),
+            actingFor,
             Instant.now());
     em.persist(direction);
     em.flush();
     workflow.complete(step, Map.of(Vars.DIRECTION, request.direction().strip()));
-    tasks.record(task, caller.username(), TimelineActions.DIRECTED, request.direction().strip());
+    tasks.record(
+        task, caller.username(), actingFor, TimelineActions.DIRECTED, request.direction().strip());
     return direction;
   }
 

@@ -1,7 +1,8 @@
 /**
  * Who is calling and what they may touch: HTTP Basic login over steerflow's own members, passwords
  * kept as PBKDF2 hashes, the caller of the current request, and the rules that say which unit's or
- * committee's work a caller may see and act on. Depends on committee and workflow (for the
- * work-group names).
+ * committee's work a caller may see and act on, including a leader's work that reaches their
+ * substitute while a substitution is in force (read afresh on every request). Depends on committee
+ * and workflow (for the work-group names).
  */
 package vn.steerflow.security;

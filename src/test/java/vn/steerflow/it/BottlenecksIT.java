@@ -240,6 +240,104 @@ class BottlenecksIT extends DeployedSteerflow {
     assertThat(bottleneck(id(second))).isEqualTo(named.json());
   }
 
+  @Test
+  void aLeadersSubstituteSeesAndResolvesTheCommitteesBottlenecksForThemOnlyWhileActing() {
+    // a committee of this test's own, so that no other test's substitutions for lanhdao interfere
+    String leader = member("ld", "BAOYEN", null, "OFFICER");
+    String committee = committee(List.of(leader));
+    String substitute = member("pct", "BATXAT", null, "OFFICER");
+    Map<String, Object> assignment = assignment(Demo.JUSTICE, inDays(20));
+    assignment.put("committee", committee);
+    ApiClient.Reply assigned = as(leader).post("api/v1/tasks", assignment);
+    assertThat(assigned.status()).as(assigned.toString()).isEqualTo(201);
+    String code = assigned.json().get("code").asText();
+    submit(Demo.JUSTICE_OFFICER, code, withDifficulties(tag("Cần quyết định của Trưởng ban")));
+    JsonNode open = ofTask(leader, code).get(0);
+    problem(as(substitute).get(BOTTLENECKS + "/" + id(open)), 404);
+
+    ApiClient.Reply named =
+        as(leader)
+            .post(
+                "api/v1/substitutions",
+                Map.of(
+                    "substitute",
+                    substitute,
+                    "until",
+                    inDays(1).toString(),
+                    "reason",
+                    "Đi công tác"));
+    assertThat(named.status()).as(named.toString()).isEqualTo(201);
+    assertThat(as(substitute).get(BOTTLENECKS + "/" + id(open)).json()).isEqualTo(open);
+    assertThat(ids(list(as(substitute), "?committee=" + committee))).containsExactly(id(open));
+    ApiClient.Reply resolved =
+        as(substitute)
+            .post(path(id(open), "state"), resolve("Đồng ý, triển khai ngay", version(open)));
+    assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+    assertThat(resolved.json().get("resolvedBy").asText()).isEqualTo(substitute);
+    JsonNode entry = last(as(leader).get("api/v1/tasks/" + code).json(), "BOTTLENECK_RESOLVED");
+    assertThat(entry.get("actor").asText()).isEqualTo(substitute);
+    assertThat(entry.get("actingFor").asText()).isEqualTo(leader);
+
+    ApiClient.Reply ended =
+        as(leader)
+            .post(
+                "api/v1/substitutions/" + named.json().get("id").asText() + "/end",
+                Map.of("version", named.json().get("version").asLong()));
+    assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+    problem(as(substitute).get(BOTTLENECKS + "/" + id(open)), 404);
+    assertThat(list(as(substitute), "?committee=" + committee).get("total").asLong()).isZero();
+  }
+
+  @Test
+  void aMergedResolverUnitsUnresolvedBottlenecksPassToItsSuccessorAndItsAnsweredOnesStay() {
+    String unit = ("HN-" + RUN + "-" + SERIAL.incrementAndGet()).toUpperCase(Locale.ROOT);
+    ApiClient.Reply created =
+        as(Demo.ADMIN)
+            .post(
+                "api/v1/units", Map.of("code", unit, "name", "Đơn vị " + unit, "kind", "COMMUNE"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String code = assignTo(Demo.JUSTICE, inDays(20));
+    Map<String, Object> body = report("IN_PROGRESS", 30, "Đang triển khai");
+    body.put(
+        "bottlenecks",
+        List.of(
+            Map.of("summary", tag("Chưa mở"), "resolverUnit", unit),
+            Map.of("summary", tag("Đang xử lý"), "resolverUnit", unit),
+            Map.of("summary", tag("Đã trả lời"), "resolverUnit", unit)));
+    submit(Demo.JUSTICE_OFFICER, code, body);
+    JsonNode items = ofTask(Demo.SUPERVISOR, code);
+    long open = id(items.get(0));
+    long inHand = id(items.get(1));
+    long answered = id(items.get(2));
+    assertThat(as(Demo.LEADER).post(path(inHand, "state"), inHand(version(items.get(1)))).status())
+        .isEqualTo(200);
+    JsonNode done =
+        as(Demo.LEADER)
+            .post(path(answered, "state"), resolve("Đã trả lời", version(items.get(2))))
+            .json();
+
+    ApiClient.Reply merged =
+        as(Demo.ADMIN).post("api/v1/units/" + unit + "/merge-into/" + Demo.POLICE, "");
+    assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+
+    assertThat(bottleneck(open).get("resolver").asText()).isEqualTo(Demo.POLICE);
+    assertThat(bottleneck(open).get("state").asText()).isEqualTo("OPEN");
+    assertThat(bottleneck(inHand).get("resolver").asText()).isEqualTo(Demo.POLICE);
+    assertThat(bottleneck(inHand).get("state").asText()).isEqualTo("IN_HAND");
+    assertThat(bottleneck(inHand).get("takenBy").asText()).isEqualTo(Demo.LEADER);
+    assertThat(bottleneck(answered)).isEqualTo(done);
+    assertThat(TaskCycleIT.timeline(task(code)))
+        .filteredOn(e -> e.equals("BOTTLENECK_RESOLVER_SET by admin"))
+        .hasSize(2);
+    // the successor's officers carry it on
+    ApiClient.Reply finished =
+        as(Demo.POLICE_OFFICER)
+            .post(
+                path(inHand, "state"),
+                resolve("Công an tỉnh đã xử lý", version(bottleneck(inHand))));
+    assertThat(finished.status()).as(finished.toString()).isEqualTo(200);
+  }
+
   // ------------------------------------------------------------------------------------ listing
 
   @Test
@@ -305,35 +403,9 @@ class BottlenecksIT extends DeployedSteerflow {
 
   @Test
   void eachCommitteeSeesOnlyItsOwnBottlenecksAndTheCommitteeFilterSeparatesThem() {
-    String committee = tag("BCD").replace(" ", "");
-    ApiClient.Reply created =
-        as(Demo.ADMIN)
-            .post(
-                "api/v1/committees",
-                Map.of(
-                    "code",
-                    committee,
-                    "name",
-                    "Ban chỉ đạo " + committee,
-                    "level",
-                    "COMMUNE",
-                    "standingAgency",
-                    "BAOYEN",
-                    "leaders",
-                    List.of()));
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    String supervisor = ("gs" + RUN + SERIAL.incrementAndGet()).toLowerCase(Locale.ROOT);
-    String password = "Mat-khau-du-dai-2026";
-    Map<String, Object> member = new LinkedHashMap<>();
-    member.put("username", supervisor);
-    member.put("fullName", "Giám sát " + committee);
-    member.put("unit", "BAOYEN");
-    member.put("committee", committee);
-    member.put("roles", List.of("SUPERVISOR"));
-    member.put("password", password);
-    ApiClient.Reply joined = as(Demo.ADMIN).post("api/v1/members", member);
-    assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
-    ApiClient other = ApiClient.as(base(), supervisor, password);
+    String committee = committee(List.of());
+    String supervisor = member("gs", "BAOYEN", committee, "SUPERVISOR");
+    ApiClient other = as(supervisor);
     Map<String, Object> assignment = assignment(Demo.JUSTICE, inDays(20));
     assignment.put("committee", committee);
     ApiClient.Reply assigned = other.post("api/v1/tasks", assignment);
@@ -555,6 +627,56 @@ class BottlenecksIT extends DeployedSteerflow {
     ApiClient.Reply reply = client.get(BOTTLENECKS + query);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return reply.json();
+  }
+
+  /** A member the admin creates, with the demo password. */
+  private String member(String prefix, String unit, String committee, String... roles) {
+    String username =
+        (prefix + "-" + RUN + "-" + SERIAL.incrementAndGet()).toLowerCase(Locale.ROOT);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("username", username);
+    body.put("fullName", "Cán bộ " + username);
+    body.put("unit", unit);
+    body.put("committee", committee);
+    body.put("roles", List.of(roles));
+    body.put("password", Demo.PASSWORD);
+    ApiClient.Reply created = as(Demo.ADMIN).post("api/v1/members", body);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return username;
+  }
+
+  /** A commune committee the admin creates, with Bao Yen as standing agency; returns its code. */
+  private String committee(List<String> leaders) {
+    String code = ("BCD-" + RUN + "-" + SERIAL.incrementAndGet()).toUpperCase(Locale.ROOT);
+    ApiClient.Reply created =
+        as(Demo.ADMIN)
+            .post(
+                "api/v1/committees",
+                Map.of(
+                    "code",
+                    code,
+                    "name",
+                    "Ban chỉ đạo " + code,
+                    "level",
+                    "COMMUNE",
+                    "standingAgency",
+                    "BAOYEN",
+                    "leaders",
+                    leaders));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return code;
+  }
+
+  /** The task's last timeline entry with the action. */
+  private static JsonNode last(JsonNode task, String action) {
+    JsonNode found = null;
+    for (JsonNode e : task.get("timeline")) {
+      if (e.get("action").asText().equals(action)) {
+        found = e;
+      }
+    }
+    assertThat(found).as(action + " in " + task.get("timeline")).isNotNull();
+    return found;
   }
 
   /** A unit the admin creates and deactivates at once: it resolves nothing. */
