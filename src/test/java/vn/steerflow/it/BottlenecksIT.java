@@ -245,7 +245,7 @@ class BottlenecksIT extends DeployedSteerflow {
     // a committee of this test's own, so that no other test's substitutions for lanhdao interfere
     String leader = member("ld", "BAOYEN", null, "OFFICER");
     String committee = committee(List.of(leader));
-    String substitute = member("pct", "BATXAT", null, "OFFICER");
+    String substitute = member("pct", "BAOYEN", null, "OFFICER");
     Map<String, Object> assignment = assignment(Demo.JUSTICE, inDays(20));
     assignment.put("committee", committee);
     ApiClient.Reply assigned = as(leader).post("api/v1/tasks", assignment);
