@@ -22,6 +22,7 @@ import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
 import vn.steerflow.report.TaskBottlenecksResource;
 import vn.steerflow.report.TaskExtensionsResource;
+import vn.steerflow.report.TaskIndicatorsResource;
 import vn.steerflow.report.TaskReportsResource;
 
 /**
@@ -44,6 +45,7 @@ public class RestApplication extends Application {
         ReportingPeriodsResource.class,
         BottleneckResource.class,
         TaskBottlenecksResource.class,
+        TaskIndicatorsResource.class,
         WorkResource.class,
         UnitResource.class,
         CommitteeResource.class,

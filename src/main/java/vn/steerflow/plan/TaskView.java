@@ -9,7 +9,8 @@ import vn.steerflow.workflow.WorkStep;
 /**
  * A task as the API shows it: its five clears, its outcome, the steps open now and its timeline.
  * The deadline is the one in force; a REGULAR task also shows its reporting period and end of
- * reporting.
+ * reporting. The indicators are those of the clear result (their values: {@code
+ * /tasks/{code}/indicators}).
  */
 public record TaskView(
     String code,
@@ -21,6 +22,7 @@ public record TaskView(
     String reportingPeriod,
     OffsetDateTime reportingUntil,
     String expectedResult,
+    List<IndicatorView> indicators,
     String committee,
     String plan,
     List<UnitRef> coordinatingUnits,
@@ -72,6 +74,7 @@ public record TaskView(
         task.getReportingPeriod(),
         utc(task.getReportingUntil()),
         task.getExpectedResult(),
+        task.getIndicators().stream().map(IndicatorView::of).toList(),
         task.getCommittee().getCode(),
         task.getPlan() == null ? null : task.getPlan().getCode(),
         task.getCoordinatingUnits().stream()

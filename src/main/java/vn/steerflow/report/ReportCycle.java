@@ -46,6 +46,8 @@ public class ReportCycle {
 
   @Inject private Event<TaskEnded> taskEnded;
 
+  @Inject private Indicators indicators;
+
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
@@ -59,6 +61,7 @@ public class ReportCycle {
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
+    List<Indicators.Reading> readings = indicators.match(task, request.indicatorValuesOrEmpty());
     List<Bottlenecks.Raising> raising = bottlenecks.toRaise(request);
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
@@ -75,6 +78,7 @@ public class ReportCycle {
                             + " awaits no report now: the last report is still under review."));
     Report report = new Report(task, task.getLeadUnit(), request, caller.username(), Instant.now());
     em.persist(report);
+    indicators.record(report, readings);
     em.flush();
     workflow.complete(
         step,
@@ -102,7 +106,8 @@ public class ReportCycle {
   }
 
   public ReportView view(Long reportId, Caller caller) {
-    return ReportView.of(visibleReport(reportId, caller));
+    Report report = visibleReport(reportId, caller);
+    return ReportView.of(report, indicators.values(report));
   }
 
   public Review review(Long reportId, ReviewRequest request, Caller caller) {

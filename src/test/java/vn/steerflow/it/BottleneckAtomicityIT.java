@@ -71,6 +71,7 @@ class BottleneckAtomicityIT {
             "Đang triển khai",
             "Hai khó khăn",
             null,
+            null,
             List.of(
                 new RaisedBottleneck("Thiếu kinh phí", null),
                 new RaisedBottleneck("Thiếu dữ liệu dân cư", Demo.POLICE)));

@@ -3,51 +3,57 @@ package vn.steerflow.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
+import vn.steerflow.api.ObjectMapperProvider;
 
-/**
- * The optional list of bottlenecks keeps existing report requests valid: the API's JSON binds both.
- */
+/** Indicator values bind as numbers only; a report without them binds as before. */
 class ReportRequestJsonTest {
 
-  private final ObjectMapper json =
-      new vn.steerflow.api.ObjectMapperProvider().getContext(ReportRequest.class);
+  private final ObjectMapper json = new ObjectMapperProvider().getContext(ReportRequest.class);
 
-  private static final String WITHOUT_LIST =
+  private static final String REPORT =
       """
-      {"status": "IN_PROGRESS", "progress": 40, "narrative": "Đang làm", "difficulties": "Thiếu kinh phí"}""";
+      {"status": "IN_PROGRESS", "progress": 60, "narrative": "N"%s}""";
 
   @Test
-  void aReportWithoutAListStillBindsAndItsDifficultiesAreKept() throws Exception {
-    ReportRequest request = json.readValue(WITHOUT_LIST, ReportRequest.class);
+  void aReportWithoutIndicatorValuesStillBinds() throws Exception {
+    ReportRequest report = json.readValue(REPORT.formatted(""), ReportRequest.class);
 
-    assertThat(request.bottlenecks()).isNull();
-    assertThat(request.difficulties()).isEqualTo("Thiếu kinh phí");
+    assertThat(report.indicatorValues()).isNull();
+    assertThat(report.indicatorValuesOrEmpty()).isEmpty();
   }
 
   @Test
-  void aReportListsItsBottlenecksWithOptionalResolverUnits() throws Exception {
-    ReportRequest request =
+  void valuesBindExactlyAsDecimals() throws Exception {
+    ReportRequest report =
         json.readValue(
-            WITHOUT_LIST.replace(
-                "}",
-                ", \"bottlenecks\": [{\"summary\": \"A\"}, {\"summary\": \"B\", \"resolverUnit\": \"CAT\"}]}"),
+            REPORT.formatted(
+                ", \"indicatorValues\": [{\"indicator\": \"Tỷ lệ\", \"value\": 91.25},"
+                    + " {\"indicator\": \"Số\", \"value\": 12}]"),
             ReportRequest.class);
 
-    assertThat(request.bottlenecks())
-        .containsExactly(new RaisedBottleneck("A", null), new RaisedBottleneck("B", "CAT"));
+    assertThat(report.indicatorValues())
+        .extracting(v -> v.indicator() + "=" + v.value().toPlainString())
+        .containsExactly("Tỷ lệ=91.25", "Số=12");
   }
 
   @Test
-  void anUnknownFieldInABottleneckIsRefused() {
+  void aValueGivenAsTextIsRefusedWithItsPath() {
     assertThatThrownBy(
             () ->
                 json.readValue(
-                    WITHOUT_LIST.replace(
-                        "}", ", \"bottlenecks\": [{\"summary\": \"A\", \"unit\": \"CAT\"}]}"),
+                    REPORT.formatted(
+                        ", \"indicatorValues\": [{\"indicator\": \"A\", \"value\": 1},"
+                            + " {\"indicator\": \"B\", \"value\": \"80\"}]"),
                     ReportRequest.class))
-        .isInstanceOf(UnrecognizedPropertyException.class);
+        .isInstanceOfSatisfying(
+            JsonMappingException.class,
+            e ->
+                assertThat(e.getPath())
+                    .extracting(
+                        r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                    .containsExactly("indicatorValues", "[1]", "value"));
   }
 }
