@@ -14,11 +14,13 @@ import vn.steerflow.dashboard.DashboardResource;
 import vn.steerflow.inbox.WorkResource;
 import vn.steerflow.plan.PlanResource;
 import vn.steerflow.plan.TaskResource;
+import vn.steerflow.report.BottleneckResource;
 import vn.steerflow.report.ContributionResource;
 import vn.steerflow.report.DirectionResource;
 import vn.steerflow.report.ExtensionResource;
 import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
+import vn.steerflow.report.TaskBottlenecksResource;
 import vn.steerflow.report.TaskExtensionsResource;
 import vn.steerflow.report.TaskIndicatorsResource;
 import vn.steerflow.report.TaskReportsResource;
@@ -41,6 +43,8 @@ public class RestApplication extends Application {
         TaskExtensionsResource.class,
         ExtensionResource.class,
         ReportingPeriodsResource.class,
+        BottleneckResource.class,
+        TaskBottlenecksResource.class,
         TaskIndicatorsResource.class,
         WorkResource.class,
         UnitResource.class,

@@ -45,6 +45,8 @@ public class ReportCycle {
 
   @Inject private ReportingPeriods periods;
 
+  @Inject private Bottlenecks bottlenecks;
+
   @Inject private Event<TaskEnded> taskEnded;
 
   @Inject private RequestValidation validation;
@@ -66,6 +68,7 @@ public class ReportCycle {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
     List<Indicators.Reading> readings = indicators.match(task, request.indicatorValuesOrEmpty());
+    List<Bottlenecks.Raising> raising = bottlenecks.toRaise(request);
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
@@ -95,6 +98,8 @@ public class ReportCycle {
         caller.username(),
         TimelineActions.REPORTED,
         "Report " + report.getId() + ": " + report.getStatus() + ", " + report.getProgress() + "%");
+    // in this transaction: a report that fails raises nothing
+    bottlenecks.raise(report, raising, caller.username());
     return report;
   }
 
