@@ -11,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import vn.steerflow.api.Page;
-import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** Listing bottlenecks, reading one, moving it on, and naming who must resolve it. */
@@ -25,8 +24,6 @@ public class BottleneckResource {
   @Inject private BottleneckSearch search;
 
   @Inject private CurrentCaller caller;
-
-  @Inject private RequestValidation validation;
 
   /** Bottlenecks the caller may see, filtered, sorted and paged; see BottleneckFilter. */
   @GET
@@ -57,7 +54,7 @@ public class BottleneckResource {
   @POST
   @Path("{id}/state")
   public BottleneckView move(@PathParam("id") long id, BottleneckStateChange request) {
-    bottlenecks.move(id, validation.check(request, "state change"), caller.get());
+    bottlenecks.move(id, request, caller.get());
     return bottlenecks.view(id, caller.get());
   }
 
@@ -65,7 +62,7 @@ public class BottleneckResource {
   @POST
   @Path("{id}/resolver")
   public BottleneckView resolver(@PathParam("id") long id, ResolverChange request) {
-    bottlenecks.assignResolver(id, validation.check(request, "resolver"), caller.get());
+    bottlenecks.assignResolver(id, request, caller.get());
     return bottlenecks.view(id, caller.get());
   }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.committee.Directory;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.committee.UnitMerged;
@@ -55,6 +56,8 @@ public class Bottlenecks {
   @Inject private Directory directory;
 
   @Inject private Tasks tasks;
+
+  @Inject private RequestValidation validation;
 
   /** A bottleneck a report is about to raise, its resolver unit found (null: the leaders). */
   record Raising(String summary, Unit resolverUnit) {}
@@ -164,6 +167,7 @@ public class Bottlenecks {
               + id
               + ".");
     }
+    request = validation.check(request, "state change");
     BottleneckState next = request.state();
     String answer =
         request.answer() == null || request.answer().isBlank() ? null : request.answer().strip();
@@ -224,6 +228,7 @@ public class Bottlenecks {
               + bottleneck.getCommittee().getCode()
               + " name who resolves its bottlenecks.");
     }
+    request = validation.check(request, "resolver");
     List<FieldError> errors = new ArrayList<>();
     Unit unit = resolverUnit(request.resolver(), RESOLVER, errors).orElse(null);
     if (!errors.isEmpty()) {

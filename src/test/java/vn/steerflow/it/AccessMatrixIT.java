@@ -228,6 +228,16 @@ class AccessMatrixIT extends DeployedSteerflow {
         }
       }
     }
+    // Bottlenecks: none raised by or for CAT in our tasks.
+    for (String query :
+        List.of("", "task=" + task, "committee=BCD-LC", "unit=STP", "resolver=LEADERS")) {
+      for (JsonNode item :
+          items(ok(as(Demo.POLICE_OFFICER).get(API + "bottlenecks?size=200&" + query), problems))) {
+        if (ourTasks.contains(item.get("task").asText())) {
+          problems.add("CAT's bottleneck list ?" + query + " shows " + item.get("id").asText());
+        }
+      }
+    }
     // Substitutions: CAT's officer is no one's leader or substitute.
     for (String query : List.of("leader=" + Demo.LEADER, "substitute=" + Demo.SUPERVISOR)) {
       long total =
@@ -249,6 +259,7 @@ class AccessMatrixIT extends DeployedSteerflow {
             "tasks?size=200&committee=BCD-LC",
             "plans?size=200",
             "plans?size=200&committee=BCD-LC",
+            "bottlenecks?size=200&committee=BCD-LC&task=" + task,
             "substitutions?leader=" + Demo.LEADER)) {
       long total = ok(as(other).get(API + path), problems).path("total").asLong(-1);
       if (total != 0) {
@@ -414,6 +425,9 @@ class AccessMatrixIT extends DeployedSteerflow {
     r.put(
         "GET /api/v1/tasks/{code}/indicators",
         recipe(f -> Call.get(API + "tasks/" + f.get("task") + "/indicators")));
+    r.put(
+        "GET /api/v1/tasks/{code}/bottlenecks",
+        recipe(f -> Call.get(API + "tasks/" + f.get("task") + "/bottlenecks")));
     // reports and extensions
     r.put("GET /api/v1/reports/{id}", recipe(f -> Call.get(API + "reports/" + f.get("report"))));
     r.put(
@@ -434,6 +448,35 @@ class AccessMatrixIT extends DeployedSteerflow {
                         API + "extensions/" + f.get("extension") + "/decision",
                         Map.of("grant", true)))
             .fresh(this::newTaskWithExtension));
+    // bottlenecks
+    r.put("GET /api/v1/bottlenecks", recipe(f -> Call.get(API + "bottlenecks")));
+    r.put(
+        "GET /api/v1/bottlenecks/{id}",
+        recipe(f -> Call.get(API + "bottlenecks/" + f.get("bottleneck"))));
+    r.put(
+        "POST /api/v1/bottlenecks/{id}/state",
+        recipe(
+                f ->
+                    Call.post(
+                        API + "bottlenecks/" + f.get("bottleneck") + "/state",
+                        map(
+                            "state",
+                            "IN_HAND",
+                            "version",
+                            Long.valueOf(f.get("bottleneckVersion")))))
+            .fresh(this::newBottleneck));
+    r.put(
+        "POST /api/v1/bottlenecks/{id}/resolver",
+        recipe(
+                f ->
+                    Call.post(
+                        API + "bottlenecks/" + f.get("bottleneck") + "/resolver",
+                        map(
+                            "resolver",
+                            "STC",
+                            "version",
+                            Long.valueOf(f.get("bottleneckVersion")))))
+            .fresh(this::newBottleneck));
     // work, plans, dashboards
     r.put("GET /api/v1/work", recipe(f -> Call.get(API + "work")));
     r.put("GET /api/v1/plans", recipe(f -> Call.get(API + "plans")));
@@ -657,12 +700,13 @@ class AccessMatrixIT extends DeployedSteerflow {
     v.put(
         "report",
         created(
-                as(Demo.JUSTICE_OFFICER)
-                    .post(
-                        API + "tasks/" + task + "/reports", report("IN_PROGRESS", 40, "Đang làm")),
+                as(Demo.JUSTICE_OFFICER).post(API + "tasks/" + task + "/reports", reportRaising()),
                 "report")
             .get("id")
             .asText());
+    JsonNode bottleneck = bottleneckOf(task);
+    v.put("bottleneck", bottleneck.get("id").asText());
+    v.put("bottleneckVersion", bottleneck.get("version").asText());
 
     JsonNode substitution =
         created(as(Demo.LEADER).post(API + "substitutions", substitution(next())), "substitution");
@@ -702,6 +746,27 @@ class AccessMatrixIT extends DeployedSteerflow {
             .get("id")
             .asText();
     return fresh.with("report", report);
+  }
+
+  private Fixture newBottleneck(Fixture f) {
+    Fixture fresh = newTask(f);
+    created(
+        as(Demo.JUSTICE_OFFICER)
+            .post(API + "tasks/" + fresh.get("task") + "/reports", reportRaising()),
+        "report");
+    JsonNode bottleneck = bottleneckOf(fresh.get("task"));
+    return fresh
+        .with("bottleneck", bottleneck.get("id").asText())
+        .with("bottleneckVersion", bottleneck.get("version").asText());
+  }
+
+  /** The one bottleneck the task's report raised, as its supervisor reads it. */
+  private JsonNode bottleneckOf(String task) {
+    ApiClient.Reply reply = as(Demo.SUPERVISOR).get(API + "tasks/" + task + "/bottlenecks");
+    if (reply.status() != 200 || reply.json().get("total").asLong() != 1) {
+      throw new AssertionError("task " + task + " should have one bottleneck: " + reply);
+    }
+    return reply.json().get("items").get(0);
   }
 
   private Fixture newEscalatedTask(Fixture f) {
@@ -799,6 +864,13 @@ class AccessMatrixIT extends DeployedSteerflow {
     if (plan != null) {
       body.put("plan", plan);
     }
+    return body;
+  }
+
+  /** A report that raises one bottleneck, for the committee's leaders to resolve. */
+  private static Map<String, Object> reportRaising() {
+    Map<String, Object> body = report("IN_PROGRESS", 40, "Đang làm");
+    body.put("bottlenecks", List.of(Map.of("summary", "Thiếu kinh phí số hoá " + RUN)));
     return body;
   }
 
