@@ -19,6 +19,9 @@ import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
 import vn.steerflow.report.TaskExtensionsResource;
 import vn.steerflow.report.TaskReportsResource;
+import vn.steerflow.security.PasswordResource;
+import vn.steerflow.security.SessionResource;
+import vn.steerflow.security.TooManyAttempts;
 
 /**
  * steerflow's API. Its classes are listed, not scanned, so that no other JAX-RS resource on the
@@ -44,6 +47,8 @@ public class RestApplication extends Application {
         MemberResource.class,
         PlanResource.class,
         DashboardResource.class,
+        SessionResource.class,
+        PasswordResource.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,
         ExceptionMappers.ApiExceptionMapper.class,
@@ -54,7 +59,8 @@ public class RestApplication extends Application {
         ExceptionMappers.TransactionalMapper.class,
         ExceptionMappers.PersistenceMapper.class,
         ExceptionMappers.WebApplicationMapper.class,
-        ExceptionMappers.UnexpectedMapper.class);
+        ExceptionMappers.UnexpectedMapper.class,
+        TooManyAttempts.Mapper.class);
   }
 
   @Override
