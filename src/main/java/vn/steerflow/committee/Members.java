@@ -201,7 +201,7 @@ public class Members {
     em.lock(member, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
     return new PasswordReset(
-        username, temporary, expiresAt.atZone(ReportingCalendar.ZONE).toOffsetDateTime());
+        username, temporary, expiresAt.atZone(ReportingCalendar.ZONE).toOffsetDateTime(), true);
   }
 
   /**
