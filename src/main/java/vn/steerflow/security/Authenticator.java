@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +57,14 @@ public class Authenticator {
 
   private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
+  private final Object[] stripes = new Object[64];
+
+  {
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
+  }
+
   private volatile String decoy;
 
   /**
@@ -65,6 +74,15 @@ public class Authenticator {
   @Transactional
   public LoginResult authenticate(
       String username, char[] password, String address, Channel channel) {
+    // One check at a time per account: parallel guesses would otherwise all pass the throttle
+    // before the first failure is counted. Parallel requests of a client with the right password
+    // wait for the first check only; the others find it remembered.
+    synchronized (stripe(username)) {
+      return check(username, password, address, channel);
+    }
+  }
+
+  private LoginResult check(String username, char[] password, String address, Channel channel) {
     Optional<Duration> wait = throttle.retryAfter(username, address);
     if (wait.isPresent()) {
       attempted(username, address, channel, Outcome.THROTTLED);
@@ -185,6 +203,11 @@ public class Authenticator {
     }
     String bounded = username.length() > 100 ? username.substring(0, 100) + "…" : username;
     return bounded.replaceAll("\\p{Cntrl}", "?");
+  }
+
+  private Object stripe(String username) {
+    String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    return stripes[Math.floorMod(key.hashCode(), stripes.length)];
   }
 
   /** A hash no password matches in practice, checked against when there is no member. */
