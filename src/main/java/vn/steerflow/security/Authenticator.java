@@ -74,41 +74,41 @@ public class Authenticator {
   @Transactional
   public LoginResult authenticate(
       String username, char[] password, String address, Channel channel) {
-    // One check at a time per account: parallel guesses would otherwise all pass the throttle
-    // before the first failure is counted. Parallel requests of a client with the right password
-    // wait for the first check only; the others find it remembered.
-    synchronized (stripe(username)) {
-      return check(username, password, address, channel);
-    }
-  }
-
-  private LoginResult check(String username, char[] password, String address, Channel channel) {
-    Optional<Duration> wait = throttle.retryAfter(username, address);
-    if (wait.isPresent()) {
-      attempted(username, address, channel, Outcome.THROTTLED);
-      return new LoginResult.Throttled(wait.get());
+    Optional<LoginResult> throttled = throttled(username, address, channel);
+    if (throttled.isPresent()) {
+      return throttled.get();
     }
     Optional<Member> found = member(username);
-    if (found.isEmpty() || !found.get().isActive()) {
-      PasswordHasher.verify(password, decoy());
-      return failed(
-          username,
-          address,
-          channel,
-          found.isEmpty() ? Outcome.UNKNOWN_MEMBER : Outcome.INACTIVE_MEMBER);
+    Instant now = clock.instant();
+    String key = found.map(m -> digest(username, password, m.getPasswordHash())).orElse(null);
+    Instant until = key == null ? null : verified.get(key);
+    boolean remembered =
+        channel == Channel.BASIC && until != null && until.isAfter(now) && found.get().isActive();
+    if (!remembered) {
+      // One check at a time per account: parallel guesses would otherwise all pass the throttle
+      // before the first failure is counted. Remembered credentials skip this, so an API client's
+      // parallel requests do not queue.
+      synchronized (stripe(username)) {
+        throttled = throttled(username, address, channel);
+        if (throttled.isPresent()) {
+          return throttled.get();
+        }
+        if (found.isEmpty() || !found.get().isActive()) {
+          PasswordHasher.verify(password, decoy());
+          return failed(
+              username,
+              address,
+              channel,
+              found.isEmpty() ? Outcome.UNKNOWN_MEMBER : Outcome.INACTIVE_MEMBER);
+        }
+        if (!PasswordHasher.verify(password, found.get().getPasswordHash())) {
+          return failed(username, address, channel, Outcome.WRONG_PASSWORD);
+        }
+        verified.put(key, now.plus(REMEMBER_FOR));
+        verified.entrySet().removeIf(e -> e.getValue().isBefore(now));
+      }
     }
     Member member = found.get();
-    String key = digest(username, password, member.getPasswordHash());
-    Instant now = clock.instant();
-    Instant until = verified.get(key);
-    boolean remembered = until != null && until.isAfter(now) && channel == Channel.BASIC;
-    if (!remembered) {
-      if (!PasswordHasher.verify(password, member.getPasswordHash())) {
-        return failed(username, address, channel, Outcome.WRONG_PASSWORD);
-      }
-      verified.put(key, now.plus(REMEMBER_FOR));
-      verified.entrySet().removeIf(e -> e.getValue().isBefore(now));
-    }
     if (member.isTemporaryPasswordExpired(now)) {
       attempted(username, address, channel, Outcome.TEMPORARY_PASSWORD_EXPIRED);
       return new LoginResult.Refused(Outcome.TEMPORARY_PASSWORD_EXPIRED);
@@ -117,6 +117,15 @@ public class Authenticator {
       attempted(username, address, channel, Outcome.SUCCEEDED);
     }
     return new LoginResult.Succeeded(authenticated(member));
+  }
+
+  private Optional<LoginResult> throttled(String username, String address, Channel channel) {
+    Optional<Duration> wait = throttle.retryAfter(username, address);
+    if (wait.isEmpty()) {
+      return Optional.empty();
+    }
+    attempted(username, address, channel, Outcome.THROTTLED);
+    return Optional.of(new LoginResult.Throttled(wait.get()));
   }
 
   /**

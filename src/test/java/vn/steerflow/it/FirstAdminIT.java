@@ -93,7 +93,9 @@ class FirstAdminIT {
                 return null;
               }
             },
-            reply -> reply != null && reply.status() != 404 && reply.status() != 503);
+            // Until steerflow is deployed Payara answers 404 or 500 in HTML; steerflow answers
+            // JSON.
+            reply -> reply != null && reply.contentType().startsWith("application/"));
     assertThat(session.status()).as(session.toString()).isEqualTo(200);
     assertThat(read(log)).contains("First admin 'admin' created");
     JsonNode member = session.json();
