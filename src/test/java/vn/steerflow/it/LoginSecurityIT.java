@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
@@ -297,6 +302,30 @@ class LoginSecurityIT extends DeployedSteerflow {
     String neighbour = createMember("OFFICER");
     assertThat(send(post("api/v1/session", login(neighbour, PASSWORD))).status()).isEqualTo(200);
     assertThat(as(Demo.JUSTICE_OFFICER).get("api/v1/units").status()).isEqualTo(200);
+  }
+
+  @Test
+  void parallelGuessesDoNotGetPastTheThrottle() throws InterruptedException {
+    String member = createMember("OFFICER");
+    List<Callable<Integer>> guesses = new ArrayList<>();
+    for (int i = 1; i <= 16; i++) {
+      String guess = "Doan-song-song-" + i + "-" + RUN;
+      guesses.add(() -> send(post("api/v1/session", login(member, guess))).status());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Integer> statuses = new ArrayList<>();
+    try {
+      for (Future<Integer> status : pool.invokeAll(guesses)) {
+        statuses.add(status.get());
+      }
+    } catch (ExecutionException e) {
+      throw new AssertionError(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    // Exactly ten were checked, however they raced; the rest were refused unchecked.
+    assertThat(statuses).filteredOn(s -> s == 401).hasSize(10);
+    assertThat(statuses).filteredOn(s -> s == 429).hasSize(6);
   }
 
   // --- headers ---------------------------------------------------------------------------------
