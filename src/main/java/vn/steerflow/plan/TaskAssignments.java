@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -73,6 +74,21 @@ public class TaskAssignments {
                     + "'s; its tasks are supervised by that committee"));
       }
     }
+    if (request.kindOrDefault() == TaskKind.REGULAR
+        && request.reportingUntil() == null
+        && plan.isPresent()) {
+      Optional<OffsetDateTime> planEnd = endOfPlan(plan.get());
+      if (planEnd.isEmpty()) {
+        errors.add(
+            new FieldError(
+                "reportingUntil",
+                "clear time: plan "
+                    + plan.get().getCode()
+                    + " has no end date, so give the end of reporting"));
+      } else {
+        request = request.withReportingUntil(planEnd.get());
+      }
+    }
     Set<Unit> coordinating = new LinkedHashSet<>();
     for (String code : request.coordinatingUnitsOrEmpty()) {
       Optional<Unit> unit = unit(code);
@@ -93,6 +109,7 @@ public class TaskAssignments {
     if (request.kindOrDefault() == TaskKind.REGULAR && request.reportingUntil() != null) {
       errors.addAll(reportingErrors(request, now));
     }
+    errors.addAll(indicatorErrors(request.indicatorsOrEmpty()));
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(
           "The assignment does not hold by the five clears: fix the fields listed.", errors);
@@ -132,6 +149,15 @@ public class TaskAssignments {
     return task;
   }
 
+  /**
+   * A REGULAR task in a plan reports until the plan ends: the end of the plan's last day in the
+   * province's time.
+   */
+  static Optional<OffsetDateTime> endOfPlan(Plan plan) {
+    return Optional.ofNullable(plan.getPeriodEnd())
+        .map(last -> last.plusDays(1).atStartOfDay(ReportingCalendar.ZONE).toOffsetDateTime());
+  }
+
   /** The end of reporting must leave room for at least one period, and not for too many. */
   private static List<FieldError> reportingErrors(Assignment request, Instant now) {
     Instant until = request.reportingUntil().toInstant();
@@ -153,6 +179,40 @@ public class TaskAssignments {
                             + ReportingCalendar.MOST_PERIODS
                             + " periods before reportingUntil: choose a longer period")))
         .orElse(List.of());
+  }
+
+  /**
+   * What Task would refuse in its indicators, named per field: a target that cannot be measured
+   * against its baseline, a name an earlier indicator of the task already has.
+   */
+  static List<FieldError> indicatorErrors(List<IndicatorRequest> indicators) {
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, Integer> firstByName = new HashMap<>();
+    for (int i = 0; i < indicators.size(); i++) {
+      IndicatorRequest indicator = indicators.get(i);
+      if (indicator == null) {
+        continue; // named by the request's own validation
+      }
+      if (indicator.name() != null && !indicator.name().isBlank()) {
+        Integer first = firstByName.putIfAbsent(Indicator.key(indicator.name()), i);
+        if (first != null) {
+          errors.add(
+              new FieldError(
+                  "indicators[" + i + "].name",
+                  "indicators["
+                      + first
+                      + "] already has this name: names are unique within a task (case and spacing"
+                      + " aside)"));
+        }
+      }
+      if (indicator.target() != null && indicator.direction() != null) {
+        final int index = i;
+        Attainment.targetProblem(indicator.direction(), indicator.target(), indicator.baseline())
+            .ifPresent(
+                problem -> errors.add(new FieldError("indicators[" + index + "].target", problem)));
+      }
+    }
+    return errors;
   }
 
   /**

@@ -1,10 +1,12 @@
 package vn.steerflow.plan;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Optional;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.committee.Unit;
@@ -30,6 +32,8 @@ public class TaskChanges {
 
   @Inject private Workflow workflow;
 
+  @Inject private Event<TaskEnded> taskEnded;
+
   public Task cancel(String code, CancelRequest request, Caller caller) {
     Task task = tasks.visible(code, caller);
     requireSupervisor(task, caller, "cancel");
@@ -37,6 +41,7 @@ public class TaskChanges {
     String reason = request.reason().strip();
     task.cancel();
     tasks.record(task, caller.username(), TimelineActions.CANCELLED, reason);
+    taskEnded.fire(new TaskEnded(task, Instant.now()));
     em.flush();
     if (task.getProcessInstanceId() != null && workflow.isRunning(task.getProcessInstanceId())) {
       workflow.cancel(task.getProcessInstanceId(), reason);

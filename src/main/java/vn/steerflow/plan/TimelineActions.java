@@ -15,11 +15,13 @@ public final class TimelineActions {
   public static final String EXTENSION_REQUESTED = "EXTENSION_REQUESTED";
   public static final String EXTENSION_GRANTED = "EXTENSION_GRANTED";
   public static final String EXTENSION_REFUSED = "EXTENSION_REFUSED";
+  public static final String EXTENSION_WITHDRAWN = "EXTENSION_WITHDRAWN";
   public static final String PERIOD_OPENED = "PERIOD_OPENED";
   public static final String PERIOD_MISSED = "PERIOD_MISSED";
   public static final String REPORTING_ENDED = "REPORTING_ENDED";
   public static final String CANCELLED = "CANCELLED";
   public static final String REASSIGNED = "REASSIGNED";
+  public static final String NOT_TRANSFERRED = "NOT_TRANSFERRED";
 
   /** The actor of steps the engine takes on its own (timers). */
   public static final String SYSTEM_ACTOR = "system";

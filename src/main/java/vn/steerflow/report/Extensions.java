@@ -1,6 +1,7 @@
 package vn.steerflow.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.plan.Task;
+import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskKind;
 import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
@@ -208,6 +210,29 @@ public class Extensions {
       throw ApiException.notFound("No extension " + extensionId + " that you can see.");
     }
     return extension;
+  }
+
+  /**
+   * A request still waiting when its task ends lapses as WITHDRAWN: the engine step went with the
+   * instance, and a PENDING row would promise a decision that can no longer come.
+   */
+  void withdrawPending(@Observes TaskEnded ended) {
+    List<Extension> waiting =
+        em.createQuery(
+                "select e from Extension e where e.task = :task and e.state = :state",
+                Extension.class)
+            .setParameter("task", ended.task())
+            .setParameter("state", ExtensionState.PENDING)
+            .getResultList();
+    for (Extension extension : waiting) {
+      extension.withdrawn(
+          ended.at(), "Task ended (" + ended.task().getStatus() + ") before a decision");
+      tasks.record(
+          ended.task(),
+          TimelineActions.SYSTEM_ACTOR,
+          TimelineActions.EXTENSION_WITHDRAWN,
+          "Extension request " + extension.getId() + " lapsed: the task ended");
+    }
   }
 
   private long pending(Task task) {

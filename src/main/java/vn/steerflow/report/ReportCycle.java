@@ -1,16 +1,19 @@
 package vn.steerflow.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.plan.Task;
+import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
@@ -39,6 +42,10 @@ public class ReportCycle {
 
   @Inject private ReportingPeriods periods;
 
+  @Inject private Event<TaskEnded> taskEnded;
+
+  @Inject private Indicators indicators;
+
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
@@ -52,6 +59,7 @@ public class ReportCycle {
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
+    List<Indicators.Reading> readings = indicators.match(task, request.indicatorValuesOrEmpty());
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
@@ -67,6 +75,7 @@ public class ReportCycle {
                             + " awaits no report now: the last report is still under review."));
     Report report = new Report(task, task.getLeadUnit(), request, caller.username(), Instant.now());
     em.persist(report);
+    indicators.record(report, readings);
     em.flush();
     workflow.complete(
         step,
@@ -92,7 +101,8 @@ public class ReportCycle {
   }
 
   public ReportView view(Long reportId, Caller caller) {
-    return ReportView.of(visibleReport(reportId, caller));
+    Report report = visibleReport(reportId, caller);
+    return ReportView.of(report, indicators.values(report));
   }
 
   public Review review(Long reportId, ReviewRequest request, Caller caller) {
@@ -148,18 +158,20 @@ public class ReportCycle {
       task.complete(now);
       tasks.record(
           task, caller.username(), TimelineActions.COMPLETED, "Outcome " + task.outcome(now));
+      taskEnded.fire(new TaskEnded(task, now));
     }
     return review;
   }
 
   public Direction direct(String taskCode, DirectionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
-    if (!caller.leads(task.getCommittee().getId())) {
+    if (!caller.leadsOrActsFor(task.getCommittee().getId())) {
       throw ApiException.forbidden(
           "Only leaders of committee "
               + task.getCommittee().getCode()
-              + " give directions on its tasks.");
+              + " (or their substitutes, while acting) give directions on its tasks.");
     }
+    String actingFor = caller.actingFor(task.getCommittee().getId()).orElse(null);
     WorkStep step =
         workflow
             .openStep(taskCode, FormKeys.DIRECTION)
@@ -175,11 +187,13 @@ public class ReportCycle {
             question,
             request.direction(),
             caller.username(),
+            actingFor,
             Instant.now());
     em.persist(direction);
     em.flush();
     workflow.complete(step, Map.of(Vars.DIRECTION, request.direction().strip()));
-    tasks.record(task, caller.username(), TimelineActions.DIRECTED, request.direction().strip());
+    tasks.record(
+        task, caller.username(), actingFor, TimelineActions.DIRECTED, request.direction().strip());
     return direction;
   }
 

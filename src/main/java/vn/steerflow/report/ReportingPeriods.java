@@ -1,6 +1,8 @@
 package vn.steerflow.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import vn.steerflow.plan.Task;
+import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskKind;
 import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
@@ -31,6 +34,8 @@ public class ReportingPeriods implements ReportingPeriodEvents {
   @Inject private Tasks tasks;
 
   @Inject private Workflow workflow;
+
+  @Inject private Event<TaskEnded> taskEnded;
 
   @Override
   public void periodOpened(String taskCode, int number, Instant start, Instant end) {
@@ -72,6 +77,22 @@ public class ReportingPeriods implements ReportingPeriodEvents {
         TimelineActions.SYSTEM_ACTOR,
         TimelineActions.REPORTING_ENDED,
         "Last period closed; outcome " + task.outcome(Instant.now()));
+    taskEnded.fire(new TaskEnded(task, Instant.now()));
+  }
+
+  /**
+   * A cancelled task owes no report for the period in hand: it closes as CANCELLED rather than
+   * staying OPEN for ever (or being judged MISSED, which would count against the unit).
+   */
+  void closeOpenPeriods(@Observes TaskEnded ended) {
+    if (ended.task().getKind() != TaskKind.REGULAR) {
+      return;
+    }
+    for (ReportingPeriod period : all(ended.task())) {
+      if (period.getState() == PeriodState.OPEN) {
+        period.cancelled(ended.at());
+      }
+    }
   }
 
   /**

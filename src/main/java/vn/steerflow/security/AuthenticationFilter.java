@@ -35,9 +35,12 @@ import vn.steerflow.security.LoginAttempted.Channel;
  * </ul>
  *
  * API answers are never cached ({@code Cache-Control: no-store}): they hold personal data and
- * tokens.
+ * tokens. Camunda's REST API at {@code /engine-rest} (admins only, see {@code admin.AdminsOnly})
+ * logs in the same way.
  */
-@WebFilter(filterName = "authentication", urlPatterns = "/api/*")
+@WebFilter(
+    filterName = "authentication",
+    urlPatterns = {"/api/*", "/engine-rest/*"})
 public class AuthenticationFilter extends HttpFilter {
 
   static final String CHALLENGE = "Basic realm=\"steerflow\", charset=\"UTF-8\"";

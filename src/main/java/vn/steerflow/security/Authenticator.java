@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.steerflow.committee.Member;
+import vn.steerflow.committee.Substitutions;
 import vn.steerflow.security.LoginAttempted.Channel;
 import vn.steerflow.security.LoginAttempted.Outcome;
 
@@ -35,6 +36,11 @@ import vn.steerflow.security.LoginAttempted.Outcome;
  * minutes under a SHA-256 digest of the credentials (never the password itself). A changed password
  * or deactivated member changes what the database returns and misses the cache. An unknown or
  * inactive member costs a PBKDF2 check too, so that timing does not tell which usernames exist.
+ *
+ * <p>Only the password check is remembered, never the caller: roles, unit and the leaders the
+ * member acts for (substitutions in force) are read afresh on every request, session or Basic, so a
+ * substitution that starts, ends at its {@code until} or is ended early changes what the member may
+ * do at once.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -46,6 +52,8 @@ public class Authenticator {
   @PersistenceContext private EntityManager em;
 
   @Inject private LoginThrottle throttle;
+
+  @Inject private Substitutions substitutions;
 
   @Inject private Event<LoginAttempted> attempts;
 
@@ -150,7 +158,7 @@ public class Authenticator {
         .filter(Member::isActive)
         .filter(m -> MessageDigest.isEqual(bytes(stamp(m.getPasswordHash())), bytes(stamp)))
         .filter(m -> !m.isTemporaryPasswordExpired(clock.instant()))
-        .map(Authenticator::authenticated);
+        .map(this::authenticated);
   }
 
   /**
@@ -163,9 +171,18 @@ public class Authenticator {
         .encodeToString(sha256("session-stamp\0" + passwordHash));
   }
 
-  private static Authenticated authenticated(Member member) {
+  private Authenticated authenticated(Member member) {
+    List<Caller.ActingFor> acting =
+        substitutions.inForce(member, clock.instant()).stream()
+            .map(
+                s ->
+                    new Caller.ActingFor(
+                        s.getLeader().getUsername(),
+                        s.getCommittee().getId(),
+                        s.getCommittee().getCode()))
+            .toList();
     return new Authenticated(
-        Caller.of(member),
+        Caller.of(member, acting),
         member.getFullName(),
         member.isPasswordChangeRequired(),
         stamp(member.getPasswordHash()));

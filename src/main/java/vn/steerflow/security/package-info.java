@@ -3,7 +3,9 @@
  * with an anti-CSRF token) and for programs (HTTP Basic) over steerflow's own members, the login
  * throttle, passwords kept as PBKDF2 hashes and judged by the password policy, the first admin of a
  * fresh install, browser hardening headers, the caller of the current request, and the rules that
- * say which unit's or committee's work a caller may see and act on. Depends on committee (members),
- * workflow (work-group names, the time zone) and api (problem+json, request validation).
+ * say which unit's or committee's work a caller may see and act on, including a leader's work that
+ * reaches their substitute while a substitution is in force (read afresh on every request). Depends
+ * on committee (members, substitutions), workflow (work-group names, the time zone) and api
+ * (problem+json, request validation).
  */
 package vn.steerflow.security;
