@@ -24,6 +24,9 @@ import vn.steerflow.report.TaskBottlenecksResource;
 import vn.steerflow.report.TaskExtensionsResource;
 import vn.steerflow.report.TaskIndicatorsResource;
 import vn.steerflow.report.TaskReportsResource;
+import vn.steerflow.security.PasswordResource;
+import vn.steerflow.security.SessionResource;
+import vn.steerflow.security.TooManyAttempts;
 
 /**
  * steerflow's API. Its classes are listed, not scanned, so that no other JAX-RS resource on the
@@ -53,6 +56,8 @@ public class RestApplication extends Application {
         SubstitutionResource.class,
         PlanResource.class,
         DashboardResource.class,
+        SessionResource.class,
+        PasswordResource.class,
         MigrationResource.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,
@@ -64,7 +69,8 @@ public class RestApplication extends Application {
         ExceptionMappers.TransactionalMapper.class,
         ExceptionMappers.PersistenceMapper.class,
         ExceptionMappers.WebApplicationMapper.class,
-        ExceptionMappers.UnexpectedMapper.class);
+        ExceptionMappers.UnexpectedMapper.class,
+        TooManyAttempts.Mapper.class);
   }
 
   @Override
