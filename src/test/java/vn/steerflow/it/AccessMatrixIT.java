@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -54,6 +55,9 @@ class AccessMatrixIT extends DeployedSteerflow {
   private static final String ENGINE = "engine-rest/";
   private static final String PROBE_PROCESS = "access-matrix-probe";
   private static final String MARK = "Ma trận quyền " + RUN;
+
+  /** What a caller changes their own password to, and back at once. */
+  private static final String CHANGED_PASSWORD = Demo.PASSWORD + "-" + RUN;
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -92,9 +96,11 @@ class AccessMatrixIT extends DeployedSteerflow {
         for (String caller : MATRIX.callers()) {
           int expected = row.expected(caller);
           boolean allowedChange = expected / 100 == 2 && !row.method().equals("GET");
+          // who is calling, for the operations on the caller's own account
+          Fixture mine = f.with("me", loginOf(caller));
           Call call;
           try {
-            call = recipe.call().apply(allowedChange ? recipe.fresh().apply(f) : f);
+            call = recipe.call().apply(allowedChange ? recipe.fresh().apply(mine) : mine);
           } catch (RuntimeException | AssertionError e) {
             mismatches.add(
                 row.operation() + " as " + caller + ": its fixture failed: " + e.getMessage());
@@ -106,11 +112,19 @@ class AccessMatrixIT extends DeployedSteerflow {
             continue;
           }
           calls++;
-          check(caller, call, expected, "", mismatches);
+          Reply reply = check(caller, call, expected, "", mismatches);
+          if (reply.status() / 100 == 2) {
+            try {
+              recipe.undo().accept(caller);
+            } catch (RuntimeException | AssertionError e) {
+              mismatches.add(
+                  row.operation() + " as " + caller + ": could not undo it: " + e.getMessage());
+            }
+          }
           if (expected / 100 != 2
               && !recipe.bodyDecidesWho()
               && (expected != 404 || !recipe.namedByQuery())) {
-            Call invalid = recipe.invalid().apply(f);
+            Call invalid = recipe.invalid().apply(mine);
             if (invalid != null) {
               calls++;
               check(caller, invalid, expected, " with an invalid request", mismatches);
@@ -132,7 +146,7 @@ class AccessMatrixIT extends DeployedSteerflow {
         .isEmpty();
   }
 
-  private void check(
+  private Reply check(
       String caller, Call call, int expected, String variant, List<String> mismatches) {
     Reply reply = send(caller, call);
     if (reply.status() != expected) {
@@ -151,6 +165,7 @@ class AccessMatrixIT extends DeployedSteerflow {
               + excerpt(reply.body())
               + ")");
     }
+    return reply;
   }
 
   // ---------------------------------------------------------------------------------- lists
@@ -567,6 +582,27 @@ class AccessMatrixIT extends DeployedSteerflow {
         "POST /api/v1/members/{username}/deactivate",
         recipe(f -> Call.post(API + "members/" + f.get("member") + "/deactivate", null))
             .fresh(this::newMember));
+    r.put(
+        "POST /api/v1/members/{username}/password-reset",
+        recipe(f -> Call.post(API + "members/" + f.get("member") + "/password-reset", null))
+            .fresh(this::newMember));
+    // logging in, one's own account
+    r.put(
+        "POST /api/v1/session",
+        recipe(
+            f ->
+                Call.post(
+                    API + "session", map("username", f.get("me"), "password", Demo.PASSWORD))));
+    r.put("GET /api/v1/session", recipe(f -> Call.get(API + "session")));
+    r.put("DELETE /api/v1/session", recipe(f -> Call.delete(API + "session")));
+    r.put(
+        "POST /api/v1/me/password",
+        recipe(
+                f ->
+                    Call.post(
+                        API + "me/password",
+                        map("currentPassword", Demo.PASSWORD, "newPassword", CHANGED_PASSWORD)))
+            .undo(this::restorePassword));
     // acting leaders
     r.put(
         "POST /api/v1/substitutions",
@@ -824,6 +860,23 @@ class AccessMatrixIT extends DeployedSteerflow {
         .with("substitutionVersion", substitution.get("version").asText());
   }
 
+  /** Gives a caller who changed their password the demo password back. */
+  private void restorePassword(String caller) {
+    Call back =
+        Call.post(
+            API + "me/password",
+            map("currentPassword", CHANGED_PASSWORD, "newPassword", Demo.PASSWORD));
+    Reply restored = send(username(caller), CHANGED_PASSWORD, back);
+    if (restored.status() != 204) {
+      throw new AssertionError(
+          username(caller)
+              + "'s password is left changed to "
+              + CHANGED_PASSWORD
+              + ": "
+              + restored);
+    }
+  }
+
   /** Ends this run's substitutions still in place, so later runs may name others in the slots. */
   private void endOurSubstitutions() {
     JsonNode page =
@@ -1002,7 +1055,16 @@ class AccessMatrixIT extends DeployedSteerflow {
   }
 
   private Reply send(String caller, Call call) {
+    return send(username(caller), Demo.PASSWORD, call);
+  }
+
+  /** The member the caller is; anonymous logs in as the officer of the lead unit. */
+  private String loginOf(String caller) {
     String username = username(caller);
+    return username == null ? Demo.JUSTICE_OFFICER : username;
+  }
+
+  private Reply send(String username, String password, Call call) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base().resolve(call.path()))
             .timeout(Duration.ofSeconds(60))
@@ -1020,8 +1082,7 @@ class AccessMatrixIT extends DeployedSteerflow {
           "Authorization",
           "Basic "
               + Base64.getEncoder()
-                  .encodeToString(
-                      (username + ":" + Demo.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                  .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     try {
       HttpResponse<String> response =
@@ -1053,6 +1114,10 @@ class AccessMatrixIT extends DeployedSteerflow {
     static Call post(String path, Object json) {
       return new Call(
           "POST", path, "application/json", json == null ? null : bytes(json), "application/json");
+    }
+
+    static Call delete(String path) {
+      return new Call("DELETE", path, null, null, "application/json");
     }
 
     static Call put(String path, Object json) {
@@ -1101,15 +1166,16 @@ class AccessMatrixIT extends DeployedSteerflow {
       UnaryOperator<Fixture> fresh,
       boolean bodyDecidesWho,
       Function<Fixture, Call> invalid,
-      boolean namedByQuery) {
+      boolean namedByQuery,
+      Consumer<String> undo) {
 
     Recipe fresh(UnaryOperator<Fixture> maker) {
-      return new Recipe(call, maker, bodyDecidesWho, invalid, namedByQuery);
+      return new Recipe(call, maker, bodyDecidesWho, invalid, namedByQuery, undo);
     }
 
     /** The body names what decides who may act (the committee, the leader). */
     Recipe bodyDecides() {
-      return new Recipe(call, fresh, true, invalid, namedByQuery);
+      return new Recipe(call, fresh, true, invalid, namedByQuery, undo);
     }
 
     /**
@@ -1117,16 +1183,25 @@ class AccessMatrixIT extends DeployedSteerflow {
      * so a 404 is checked with the valid request only.
      */
     Recipe objectInQuery() {
-      return new Recipe(call, fresh, bodyDecidesWho, invalid, true);
+      return new Recipe(call, fresh, bodyDecidesWho, invalid, true, undo);
+    }
+
+    /**
+     * What to do, as the caller, after the call succeeded: for a change to the caller's own
+     * account, which no fresh object can stand in for.
+     */
+    Recipe undo(Consumer<String> action) {
+      return new Recipe(call, fresh, bodyDecidesWho, invalid, namedByQuery, action);
     }
 
     Recipe invalid(Function<Fixture, Call> maker) {
-      return new Recipe(call, fresh, bodyDecidesWho, maker, namedByQuery);
+      return new Recipe(call, fresh, bodyDecidesWho, maker, namedByQuery, undo);
     }
   }
 
   private static Recipe recipe(Function<Fixture, Call> call) {
-    return new Recipe(call, UnaryOperator.identity(), false, f -> call.apply(f).invalid(), false);
+    return new Recipe(
+        call, UnaryOperator.identity(), false, f -> call.apply(f).invalid(), false, caller -> {});
   }
 
   /** Named values of the objects the calls act on. */
