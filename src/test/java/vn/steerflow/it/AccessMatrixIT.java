@@ -41,7 +41,8 @@ import vn.steerflow.security.AccessMatrix;
  * as every caller, over HTTP; all mismatches are collected and reported at once. Read-only calls
  * and refusals share one set of objects made once; each allowed change gets a fresh object, so the
  * status expected is exact (an allowed review needs a report awaiting review, and gets its own).
- * Each refusal is made a second time with an invalid request, which must be refused the same way.
+ * Each refusal is made a second time with an invalid request, which must be refused the same way. A
+ * change to the caller's own account (the password) is undone at once, as the caller.
  *
  * <p>Then what the matrix cannot say: no query parameter widens a list, and who holds no committee
  * role is refused before the body is read.
