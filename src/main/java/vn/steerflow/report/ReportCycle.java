@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.plan.Task;
 import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskStatus;
@@ -30,8 +31,9 @@ import vn.steerflow.workflow.Workflow;
  * then completes the engine step waiting for it; if either fails, neither happened.
  *
  * <p>Order of checks: the record is visible to the caller (else 404), the caller's role and unit
- * may act (else 403), the cycle waits for this step now (else 409), and the step is offered to the
- * caller (else 403).
+ * may act (else 403), the request holds (else 400), the cycle waits for this step now (else 409),
+ * and the step is offered to the caller (else 403). The request is checked here, after access, so
+ * that a caller who may not act is refused whatever they send.
  */
 @ApplicationScoped
 @Transactional
@@ -45,7 +47,11 @@ public class ReportCycle {
 
   @Inject private ReportingPeriods periods;
 
+  @Inject private Bottlenecks bottlenecks;
+
   @Inject private Event<TaskEnded> taskEnded;
+
+  @Inject private RequestValidation validation;
 
   @Inject private Indicators indicators;
 
@@ -59,10 +65,12 @@ public class ReportCycle {
               + taskCode
               + ".");
     }
+    request = validation.check(request, "report");
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
     List<Indicators.Reading> readings = indicators.match(task, request.indicatorValuesOrEmpty());
+    List<Bottlenecks.Raising> raising = bottlenecks.toRaise(request);
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
@@ -92,6 +100,8 @@ public class ReportCycle {
         caller.username(),
         TimelineActions.REPORTED,
         "Report " + report.getId() + ": " + report.getStatus() + ", " + report.getProgress() + "%");
+    // in this transaction: a report that fails raises nothing
+    bottlenecks.raise(report, raising, caller.username());
     return report;
   }
 
@@ -126,6 +136,7 @@ public class ReportCycle {
               + report.getUnit().getCode()
               + ", where the task's model asks them first).");
     }
+    request = validation.check(request, "decision");
     if (request.decision().needsComment()
         && (request.comment() == null || request.comment().isBlank())) {
       throw ApiException.badRequest(
@@ -217,6 +228,7 @@ public class ReportCycle {
               + task.getCommittee().getCode()
               + " (or their substitutes, while acting) give directions on its tasks.");
     }
+    request = validation.check(request, "direction");
     String actingFor = caller.actingFor(task.getCommittee().getId()).orElse(null);
     WorkStep step =
         workflow
