@@ -633,6 +633,41 @@ class AccessMatrixIT extends DeployedSteerflow {
                         "taskCodes", List.of(f.get("task")),
                         "dryRun", true))));
     r.put("POST /engine-rest/deployment/create", recipe(f -> probeDeployment()));
+    // steerflow's own model admin: a dry run deploys nothing; pins keep the default model
+    r.put("POST /api/v1/admin/models", recipe(f -> probeModelCheck()));
+    r.put("GET /api/v1/admin/models", recipe(f -> Call.get(API + "admin/models")));
+    r.put("GET /api/v1/admin/models/pins", recipe(f -> Call.get(API + "admin/models/pins")));
+    r.put(
+        "PUT /api/v1/admin/models/pins/{plan}",
+        recipe(
+            f -> Call.put(API + "admin/models/pins/" + f.get("plan"), map("key", "task-cycle"))));
+    r.put(
+        "DELETE /api/v1/admin/models/pins/{plan}",
+        recipe(f -> Call.delete(API + "admin/models/pins/" + f.get("plan")))
+            .fresh(this::pinnedPlan));
+    r.put(
+        "GET /api/v1/admin/models/{key}/versions/{version}",
+        recipe(
+            f ->
+                Call.get(
+                        API
+                            + "admin/models/"
+                            + PROBE_PROCESS
+                            + "/versions/"
+                            + f.get("probeVersion"))
+                    .accepting("*/*")));
+    r.put(
+        "PUT /api/v1/admin/models/{key}/versions/{version}/state",
+        recipe(
+            f ->
+                Call.put(
+                    API
+                        + "admin/models/"
+                        + PROBE_PROCESS
+                        + "/versions/"
+                        + f.get("probeVersion")
+                        + "/state",
+                    map("suspended", false))));
     r.put("GET /engine-rest/deployment", recipe(f -> Call.get(ENGINE + "deployment?maxResults=0")));
     r.put("GET /engine-rest/deployment/count", recipe(f -> Call.get(ENGINE + "deployment/count")));
     r.put(
@@ -759,6 +794,7 @@ class AccessMatrixIT extends DeployedSteerflow {
     JsonNode definition =
         as(Demo.ADMIN).get(ENGINE + "process-definition/key/" + PROBE_PROCESS).json();
     v.put("definition", definition.get("id").asText());
+    v.put("probeVersion", definition.get("version").asText());
     JsonNode instance =
         as(Demo.ADMIN).get(ENGINE + "process-instance?businessKey=" + encode(task)).json().get(0);
     v.put("instance", instance.get("id").asText());
@@ -988,6 +1024,51 @@ class AccessMatrixIT extends DeployedSteerflow {
   }
 
   /** Camunda Modeler's deploy of the probe model; a second one returns the same deployment. */
+  /** The shared plan pinned to the default model, for an unpin to undo. */
+  private Fixture pinnedPlan(Fixture f) {
+    ApiClient.Reply pinned =
+        as(Demo.ADMIN).put(API + "admin/models/pins/" + f.get("plan"), map("key", "task-cycle"));
+    assertThat(pinned.status()).as("pin: %s", pinned).isEqualTo(200);
+    return f;
+  }
+
+  /** The probe model sent to steerflow's own model API as a dry run: checked, not deployed. */
+  private static Call probeModelCheck() {
+    String boundary = "----steerflow-access-matrix-model";
+    String file = PROBE_PROCESS + ".bpmn";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file
+                + "\"\r\nContent-Type: text/xml\r\n\r\n"
+                + probeXml()
+                + "\r\n--"
+                + boundary
+                + "--\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    return new Call(
+        "POST",
+        API + "admin/models?dryRun=true",
+        "multipart/form-data; boundary=" + boundary,
+        out.toByteArray(),
+        "application/json");
+  }
+
+  private static String probeXml() {
+    String xml;
+    try (InputStream in =
+        AccessMatrixIT.class.getClassLoader().getResourceAsStream("bpmn/task-cycle.bpmn")) {
+      xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String probe = xml.replace("id=\"task-cycle\"", "id=\"" + PROBE_PROCESS + "\"");
+    assertThat(probe).isNotEqualTo(xml);
+    return probe;
+  }
+
   private static Call probeDeployment() {
     String xml;
     try (InputStream in =
