@@ -13,5 +13,6 @@ CREATE INDEX SF_TASK_COMMITTEE_OUTCOME_IX ON SF_TASK (COMMITTEE_ID, STATUS, DEAD
 -- returned reports.
 CREATE INDEX SF_TASK_COMMITTEE_DEADLINE_IX ON SF_TASK (COMMITTEE_ID, DEADLINE, ID);
 
--- Returned reports per unit over the tasks in scope: the reports of a task by review state.
-CREATE INDEX SF_REPORT_TASK_STATE_IX ON SF_REPORT (TASK_ID, REVIEW_STATE, UNIT_ID, ID);
+-- Returned reports per unit over the tasks in scope: a task's RETURNED reports are found by one probe,
+-- and only the RETURNED part of the index (a fifth of it) is read at all, so it stays in the page cache.
+CREATE INDEX SF_REPORT_STATE_TASK_IX ON SF_REPORT (REVIEW_STATE, TASK_ID, UNIT_ID, ID);

@@ -101,8 +101,8 @@ public class Dashboard {
     // Returned reviews counted on the reports themselves: a report is decided once, by one review
     // (unique in the database too), and that review sets its state (Review's constructor), so
     // reports RETURNED are exactly the reviews with decision RETURN. Counting them needs no join
-    // to SF_REVIEW and reads only index SF_REPORT_TASK_STATE_IX: a probe per task in scope rather
-    // than per report (docs/benchmark-derby.md).
+    // to SF_REVIEW and reads only index SF_REPORT_STATE_TASK_IX: a probe per task in scope rather
+    // than a review read per report (docs/benchmark-derby.md).
     TypedQuery<Object[]> returned =
         em.createQuery(
             "select r.unit.code, count(r) from Report r join r.task t where "

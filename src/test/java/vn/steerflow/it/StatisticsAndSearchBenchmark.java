@@ -117,7 +117,8 @@ public final class StatisticsAndSearchBenchmark {
             + System.getProperty("java.vm.name")
             + "), "
             + String.join(" ", BenchmarkServer.JVM_OPTIONS));
-    println("load average at the start (1, 5, 15 min): " + loadAverage());
+    String startLoad = loadAverage();
+    println("load average at the start (1, 5, 15 min): " + startLoad);
 
     Instant loadedAt;
     Path marker = dataDir.resolve(LOADED_MARKER);
@@ -172,7 +173,15 @@ public final class StatisticsAndSearchBenchmark {
       List<Query> queries = queries(expected, LocalDate.ofInstant(loadedAt, BenchmarkData.VIETNAM));
       measure(server, queries, expected, requests, warmUpRounds);
     }
-    println("load average at the end (1, 5, 15 min): " + loadAverage());
+    String endLoad = loadAverage();
+    println("load average at the end (1, 5, 15 min): " + endLoad);
+    if (busy(startLoad) || busy(endLoad)) {
+      println(
+          "NOTE: other work kept the machine's "
+              + Runtime.getRuntime().availableProcessors()
+              + " cores busy: the latencies include waiting for a core; the server's CPU per"
+              + " request (CPU ms) is the figure that other work disturbs least");
+    }
     Path results = root.resolve("results.txt");
     Files.writeString(results, printed);
     System.out.println("figures written to " + results);
@@ -768,6 +777,16 @@ public final class StatisticsAndSearchBenchmark {
       return fields[0] + ", " + fields[1] + ", " + fields[2];
     } catch (IOException | RuntimeException e) {
       return "unknown";
+    }
+  }
+
+  /** Whether the 1-minute load average exceeds the cores. */
+  private static boolean busy(String loadAverage) {
+    try {
+      return Double.parseDouble(loadAverage.split(",")[0])
+          > Runtime.getRuntime().availableProcessors();
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 
