@@ -46,9 +46,10 @@ public class TaskSearch {
       return new Page<>(List.of(), 0, page, size);
     }
     // One pass gives both the total and the page: the id (and sort key) of every matching task, in
-    // order. Narrow rows sort in memory, where sorting whole task rows spilled to disk, and the
-    // conditions (a text search reads every content) are evaluated once rather than once for a
-    // count and again for the page. Some thousands of ids are a few kilobytes; past some 100,000
+    // order. Narrow rows sort cheaply, where whole task rows were sorted before (contents
+    // included), and the conditions (a text search reads every content) are evaluated once rather
+    // than once for a count and again for the page. Some thousands of ids are a few kilobytes; past
+    // some 100,000
     // visible tasks a count and an id page would be better (docs/benchmark-derby.md).
     String direction = filter.descending() ? " desc" : " asc";
     String sort = "t." + filter.sort().attribute;

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -358,8 +359,8 @@ public final class StatisticsAndSearchBenchmark {
     Predicate<TaskRow> officer = t -> t.involves(Demo.JUSTICE);
     String quarterFrom = year + "-07-01T00:00:00+07:00";
     String quarterTo = year + "-09-30T23:59:59+07:00";
-    Instant qFrom = java.time.OffsetDateTime.parse(quarterFrom).toInstant();
-    Instant qTo = java.time.OffsetDateTime.parse(quarterTo).toInstant();
+    Instant qFrom = OffsetDateTime.parse(quarterFrom).toInstant();
+    Instant qTo = OffsetDateTime.parse(quarterTo).toInstant();
     String words = "hộ tịch";
     String otherPlan = "KH-DA06-" + year;
 
