@@ -101,9 +101,4 @@ class TaskFilterTest {
         .extracting(FieldError::field)
         .containsExactlyInAnyOrder("deadlineTo", "size");
   }
-
-  @Test
-  void likeWildcardsInTheSearchTextAreTakenLiterally() {
-    assertThat(TaskSearch.escapeLike("100%_done!")).isEqualTo("100!%!_done!!");
-  }
 }
