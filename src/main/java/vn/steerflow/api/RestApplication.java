@@ -19,6 +19,9 @@ import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
 import vn.steerflow.report.TaskExtensionsResource;
 import vn.steerflow.report.TaskReportsResource;
+import vn.steerflow.security.EngineCallerFilter;
+import vn.steerflow.security.audit.AuditCsvResource;
+import vn.steerflow.security.audit.AuditResource;
 
 /**
  * steerflow's API. Its classes are listed, not scanned, so that no other JAX-RS resource on the
@@ -44,6 +47,9 @@ public class RestApplication extends Application {
         MemberResource.class,
         PlanResource.class,
         DashboardResource.class,
+        AuditResource.class,
+        AuditCsvResource.class,
+        EngineCallerFilter.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,
         ExceptionMappers.ApiExceptionMapper.class,

@@ -14,6 +14,10 @@ import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
 import vn.steerflow.api.Page;
 import vn.steerflow.security.PasswordHasher;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 
 /**
  * The members who log in: creating them with roles, a unit and a committee, changing those, and
@@ -38,6 +42,8 @@ public class Members {
   @PersistenceContext private EntityManager em;
 
   @Inject private Directory directory;
+
+  @Inject private AuditTrail audit;
 
   @Inject
   @ConfigProperty(name = "steerflow.password.iterations", defaultValue = "600000")
@@ -93,6 +99,12 @@ public class Members {
     }
     em.persist(member);
     em.flush();
+    audit.record(
+        AuditAction.MEMBER_CREATED,
+        AuditObject.MEMBER,
+        member.getUsername(),
+        null,
+        AuditedFields.member(member));
     return MemberView.of(member);
   }
 
@@ -116,6 +128,7 @@ public class Members {
               + member.getVersion()
               + "): reload and try again.");
     }
+    AuditTrail.Snapshot before = audit.snapshot(() -> AuditedFields.member(member));
     if (username.equals(admin) && !request.roles().contains(Role.ADMIN)) {
       throw ApiException.badRequest(ROLES, "you cannot take away your own ADMIN role");
     }
@@ -148,9 +161,13 @@ public class Members {
     }
     if (request.password() != null) {
       member.changePassword(hash(request.password()));
+      audit.record(
+          AuditAction.PASSWORD_CHANGED, AuditObject.MEMBER, member.getUsername(), null, null);
     }
     em.lock(member, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
+    audit.recordChange(
+        AuditAction.MEMBER_CHANGED, AuditObject.MEMBER, member.getUsername(), before);
     return MemberView.of(member);
   }
 
@@ -166,6 +183,12 @@ public class Members {
     }
     member.deactivate();
     em.flush();
+    audit.record(
+        AuditAction.MEMBER_DEACTIVATED,
+        AuditObject.MEMBER,
+        member.getUsername(),
+        AuditValues.of("active", true),
+        AuditValues.of("active", false));
     return MemberView.of(member);
   }
 

@@ -17,6 +17,9 @@ import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Directory;
 import vn.steerflow.committee.Role;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 
 /**
  * Plans: a committee's supervisors and leaders issue them; who may read one follows who may read
@@ -30,6 +33,8 @@ public class Plans {
   @Inject private Directory directory;
 
   @Inject private TaskSearch search;
+
+  @Inject private AuditTrail audit;
 
   @Transactional
   public PlanView create(PlanRequest request, Caller caller) {
@@ -71,6 +76,8 @@ public class Plans {
             Instant.now());
     em.persist(plan);
     em.flush();
+    audit.record(
+        AuditAction.PLAN_CREATED, AuditObject.PLAN, plan.getCode(), null, AuditedFields.plan(plan));
     return PlanView.of(plan, 0);
   }
 

@@ -22,6 +22,9 @@ import vn.steerflow.api.FieldError;
 import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.ReportingCalendar;
 import vn.steerflow.workflow.TaskCycleContract;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
@@ -42,6 +45,8 @@ public class TaskAssignments {
   @Inject private Tasks tasks;
 
   @Inject private Plans plans;
+
+  @Inject private AuditTrail audit;
 
   @Transactional
   public Task assign(Assignment request, Caller caller) {
@@ -145,6 +150,12 @@ public class TaskAssignments {
     task.cycleStarted(
         workflow.start(
             TaskCycleContract.DEFAULT_PROCESS_ID, task.getCode(), cycleVariables(task, now)));
+    audit.record(
+        AuditAction.TASK_ASSIGNED,
+        AuditObject.TASK,
+        task.getCode(),
+        null,
+        AuditedFields.task(task));
     return task;
   }
 

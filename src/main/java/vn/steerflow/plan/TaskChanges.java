@@ -11,6 +11,10 @@ import java.util.Optional;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.Workflow;
 
@@ -34,6 +38,8 @@ public class TaskChanges {
 
   @Inject private Event<TaskEnded> taskEnded;
 
+  @Inject private AuditTrail audit;
+
   public Task cancel(String code, CancelRequest request, Caller caller) {
     Task task = tasks.visible(code, caller);
     requireSupervisor(task, caller, "cancel");
@@ -46,6 +52,12 @@ public class TaskChanges {
     if (task.getProcessInstanceId() != null && workflow.isRunning(task.getProcessInstanceId())) {
       workflow.cancel(task.getProcessInstanceId(), reason);
     }
+    audit.record(
+        AuditAction.TASK_CANCELLED,
+        AuditObject.TASK,
+        code,
+        AuditValues.of("status", TaskStatus.OPEN),
+        AuditValues.of("status", task.getStatus(), "reason", reason));
     return task;
   }
 
@@ -82,6 +94,12 @@ public class TaskChanges {
           WorkGroups.unit(old.getCode()),
           WorkGroups.unit(unit.getCode()));
     }
+    audit.record(
+        AuditAction.TASK_REASSIGNED,
+        AuditObject.TASK,
+        code,
+        AuditValues.of("leadUnit", old.getCode()),
+        AuditValues.of("leadUnit", unit.getCode(), "reason", request.reason().strip()));
     return task;
   }
 

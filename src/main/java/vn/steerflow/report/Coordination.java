@@ -19,6 +19,9 @@ import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.TaskCycleContract.FormKeys;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.WorkStep;
@@ -44,6 +47,8 @@ public class Coordination {
   @Inject private Workflow workflow;
 
   @Inject private ReportingPeriods periods;
+
+  @Inject private AuditTrail audit;
 
   public Contribution contribute(String taskCode, ContributionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
@@ -92,6 +97,12 @@ public class Coordination {
         caller.username(),
         TimelineActions.CONTRIBUTED,
         unit.getCode() + ": " + contribution.getProgress() + "%");
+    audit.record(
+        AuditAction.CONTRIBUTION_SUBMITTED,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.contribution(contribution));
     return contribution;
   }
 

@@ -20,6 +20,9 @@ import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.ReportingCalendar;
 import vn.steerflow.workflow.TaskCycleContract.ExtensionDecision;
 import vn.steerflow.workflow.TaskCycleContract.FormKeys;
@@ -47,6 +50,8 @@ public class Extensions {
   @Inject private Tasks tasks;
 
   @Inject private Workflow workflow;
+
+  @Inject private AuditTrail audit;
 
   public Extension request(String taskCode, ExtensionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
@@ -106,6 +111,12 @@ public class Extensions {
             + requested
             + ": "
             + extension.getReason());
+    audit.record(
+        AuditAction.EXTENSION_REQUESTED,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.requested(extension));
     return extension;
   }
 
@@ -179,6 +190,12 @@ public class Extensions {
     }
     em.flush();
     workflow.complete(step, variables);
+    audit.record(
+        AuditAction.EXTENSION_DECIDED,
+        AuditObject.TASK,
+        task.getCode(),
+        AuditedFields.undecided(extension),
+        AuditedFields.decided(extension, task));
     return extension;
   }
 

@@ -17,6 +17,9 @@ import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.TaskCycleContract.FormKeys;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
 import vn.steerflow.workflow.WorkStep;
@@ -42,6 +45,8 @@ public class ReportCycle {
   @Inject private ReportingPeriods periods;
 
   @Inject private Event<TaskEnded> taskEnded;
+
+  @Inject private AuditTrail audit;
 
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
@@ -84,6 +89,12 @@ public class ReportCycle {
         caller.username(),
         TimelineActions.REPORTED,
         "Report " + report.getId() + ": " + report.getStatus() + ", " + report.getProgress() + "%");
+    audit.record(
+        AuditAction.REPORT_SUBMITTED,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.report(report));
     return report;
   }
 
@@ -154,6 +165,12 @@ public class ReportCycle {
           task, caller.username(), TimelineActions.COMPLETED, "Outcome " + task.outcome(now));
       taskEnded.fire(new TaskEnded(task, now));
     }
+    audit.record(
+        AuditAction.REPORT_REVIEWED,
+        AuditObject.TASK,
+        task.getCode(),
+        AuditedFields.underReview(reportId),
+        AuditedFields.reviewed(report, review, task));
     return review;
   }
 
@@ -185,6 +202,12 @@ public class ReportCycle {
     em.flush();
     workflow.complete(step, Map.of(Vars.DIRECTION, request.direction().strip()));
     tasks.record(task, caller.username(), TimelineActions.DIRECTED, request.direction().strip());
+    audit.record(
+        AuditAction.DIRECTION_GIVEN,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.direction(reportId, request.direction().strip()));
     return direction;
   }
 

@@ -1,6 +1,7 @@
 package vn.steerflow.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /**
  * Holds the authenticated caller for the length of one request; set by the authentication filter.
@@ -20,5 +21,10 @@ public class CurrentCaller {
       throw new IllegalStateException("no authenticated caller in this request");
     }
     return caller;
+  }
+
+  /** The caller, when the request has been authenticated (empty before that, and for jobs). */
+  public Optional<Caller> find() {
+    return Optional.ofNullable(caller);
   }
 }
