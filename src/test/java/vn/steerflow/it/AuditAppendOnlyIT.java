@@ -1,0 +1,171 @@
+package vn.steerflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.steerflow.plan.Assignment;
+import vn.steerflow.plan.Task;
+import vn.steerflow.plan.TaskAssignments;
+import vn.steerflow.security.Authenticator;
+import vn.steerflow.security.audit.AppendOnlyGuard;
+import vn.steerflow.security.audit.AuditEntry;
+
+/**
+ * Inside the server, on its own DataSource: an audit entry commits with its change and rolls back
+ * with it, and once written no path changes or removes it: not plain JDBC, not JPA's bulk
+ * statements, remove or native queries, not an entity changed in memory.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditAppendOnlyIT {
+
+  @Deployment
+  static WebArchive steerflowWithThisTest() {
+    return ShrinkWrap.createFromZipFile(
+            WebArchive.class, new File(System.getProperty("steerflow.war", "target/steerflow.war")))
+        .addClasses(AuditAppendOnlyIT.class, AuditTampering.class, Demo.class);
+  }
+
+  @Inject private TaskAssignments assignments;
+  @Inject private Authenticator authenticator;
+  @Inject private AuditTampering tampering;
+
+  @Resource(lookup = "java:app/jdbc/steerflow")
+  private DataSource dataSource;
+
+  @Resource(lookup = "java:comp/UserTransaction")
+  private UserTransaction transaction;
+
+  @Test
+  void anEntryCommitsWithItsChangeAndRollsBackWithIt() throws Exception {
+    transaction.begin();
+    String code;
+    try {
+      code = assign().getCode();
+      assertThat(entriesOf(code)).as("inside the transaction").isEqualTo(1);
+    } finally {
+      transaction.rollback();
+    }
+    assertThat(entriesOf(code)).as("after the rollback").isZero();
+    assertThat(count("select count(*) from SF_TASK where CODE = ?", code)).isZero();
+
+    String committed = assign().getCode();
+    assertThat(entriesOf(committed)).isEqualTo(1);
+  }
+
+  @Test
+  void noPathChangesOrRemovesAnEntry() throws Exception {
+    String code = assign().getCode();
+    long id = entryId(code);
+    AuditEntry original = tampering.read(id);
+    assertThat(original.getAction()).isEqualTo("TASK_ASSIGNED");
+
+    // plain JDBC, as any tool connected to the database would
+    assertRefused(() -> jdbc("UPDATE SF_AUDIT_ENTRY SET ACTOR = 'someone else' WHERE ID = " + id));
+    assertRefused(() -> jdbc("UPDATE SF_AUDIT_ENTRY SET AFTER_VALUES = NULL"));
+    assertRefused(() -> jdbc("DELETE FROM SF_AUDIT_ENTRY WHERE ID = " + id));
+    assertThatThrownBy(() -> jdbc("TRUNCATE TABLE SF_AUDIT_ENTRY"))
+        .hasMessageContaining("TRUNCATE TABLE is not permitted");
+    // JPA, every way it offers
+    assertRefused(() -> tampering.bulkUpdate(id));
+    assertRefused(() -> tampering.bulkDelete(id));
+    assertRefused(() -> tampering.remove(id));
+    assertRefused(() -> tampering.nativeUpdate(id));
+    // a changed entity is never written back: no column of it is updatable
+    tampering.changeInMemory(id);
+
+    AuditEntry now = tampering.read(id);
+    assertThat(now.getActor()).isEqualTo(original.getActor());
+    assertThat(now.getAction()).isEqualTo(original.getAction());
+    assertThat(now.getAfter()).isEqualTo(original.getAfter());
+    assertThat(now.getAt()).isEqualTo(original.getAt());
+    assertThat(entriesOf(code)).isEqualTo(1);
+  }
+
+  private interface Attempt {
+    void run() throws Exception;
+  }
+
+  /** The attempt fails, and the database's refusal is among its causes. */
+  private static void assertRefused(Attempt attempt) {
+    Throwable failure = null;
+    try {
+      attempt.run();
+    } catch (Throwable e) {
+      failure = e;
+    }
+    assertThat(failure).as("the attempt was refused").isNotNull();
+    List<String> states = new ArrayList<>();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        for (SQLException next = sql; next != null; next = next.getNextException()) {
+          states.add(next.getSQLState());
+        }
+      }
+    }
+    assertThat(states).as("SQLStates in %s", failure).contains(AppendOnlyGuard.SQL_STATE);
+  }
+
+  private Task assign() {
+    Assignment assignment =
+        new Assignment(
+            "Kiểm thử nhật ký kiểm toán",
+            "Nội dung",
+            Demo.JUSTICE,
+            "Giám đốc",
+            OffsetDateTime.now(ZoneOffset.UTC).plusDays(5),
+            "Kết quả",
+            Demo.COMMITTEE,
+            List.of());
+    return assignments.assign(
+        assignment,
+        authenticator.authenticate(Demo.SUPERVISOR, Demo.PASSWORD.toCharArray()).orElseThrow());
+  }
+
+  private long entriesOf(String code) throws SQLException {
+    return count(
+        "select count(*) from SF_AUDIT_ENTRY where OBJECT_TYPE = 'TASK' and OBJECT_ID = ?", code);
+  }
+
+  private long entryId(String code) throws SQLException {
+    return count(
+        "select max(ID) from SF_AUDIT_ENTRY where OBJECT_TYPE = 'TASK' and OBJECT_ID = ?", code);
+  }
+
+  private void jdbc(String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    }
+  }
+
+  private long count(String sql, String value) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, value);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}

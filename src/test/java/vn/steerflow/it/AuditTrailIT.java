@@ -1,0 +1,427 @@
+package vn.steerflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit trail over HTTP on the real server. A scripted day of work on one task (assign, report,
+ * return, report, approve, an extension asked and granted, a report escalated and directed, the
+ * last report approved) writes exactly the expected entries in order, and the requests refused on
+ * the way write none. Admins find them by object, member, action and time range, page through them
+ * and export them as CSV that reads back to the same entries; nobody else reads them, and nothing
+ * over HTTP changes or removes one.
+ */
+@RunAsClient
+class AuditTrailIT extends DeployedSteerflow {
+
+  private static final String RETURN_REASON = "Bổ sung số liệu theo từng xã, ghi rõ \"đã số hoá\"";
+  private static final String QUESTION = "Đề nghị bố trí kinh phí?";
+  private static final String DIRECTION = "Sở Tài chính bố trí kinh phí trong quý này";
+
+  @Test
+  void aDayOfWorkWritesExactlyTheExpectedEntriesAndRefusedRequestsWriteNone() {
+    Instant start = Instant.now();
+    OffsetDateTime deadline = inDays(10);
+    OffsetDateTime extended = inDays(20);
+
+    // refused before anything is written: an unknown lead unit
+    assertStatus(
+        as(Demo.SUPERVISOR).post("api/v1/tasks", assignment("NO-SUCH-UNIT", deadline)), 400);
+    String code = assignTo(Demo.JUSTICE, deadline);
+    assertStatus(
+        as(Demo.JUSTICE_OFFICER).post(reports(code), report("DONE", 50, "chưa xong")), 400);
+    long r1 = submit(code, report("IN_PROGRESS", 40, "Đã số hoá 40% số sổ"));
+    assertStatus(as(Demo.SUPERVISOR).post(review(r1), decision("RETURN", null)), 400); // no reason
+    assertStatus(as(Demo.SUPERVISOR).post(review(r1), decision("RETURN", RETURN_REASON)), 200);
+    long r2 = submit(code, report("IN_PROGRESS", 60, "Đã số hoá 60%, có số liệu từng xã"));
+    assertStatus(as(Demo.SUPERVISOR).post(review(r2), decision("APPROVE", null)), 200);
+    assertStatus(
+        as(Demo.JUSTICE_OFFICER)
+            .post(extensions(code), Map.of("deadline", inDays(5).toString(), "reason", "sớm hơn")),
+        400);
+    ApiClient.Reply asked =
+        as(Demo.JUSTICE_OFFICER)
+            .post(
+                extensions(code),
+                Map.of("deadline", extended.toString(), "reason", "Chờ phần mềm hộ tịch mới"));
+    assertStatus(asked, 201);
+    long extension = asked.json().get("id").asLong();
+    assertStatus(
+        as(Demo.SUPERVISOR)
+            .post("api/v1/extensions/" + extension + "/decision", Map.of("grant", true)),
+        200);
+    long r3 = submit(code, report("IN_PROGRESS", 80, "Đã số hoá 80%"));
+    assertStatus(as(Demo.SUPERVISOR).post(review(r3), decision("ESCALATE", QUESTION)), 200);
+    assertStatus(
+        as(Demo.LEADER).post("api/v1/tasks/" + code + "/direction", Map.of("direction", DIRECTION)),
+        200);
+    long r4 = submit(code, report("DONE", 100, "Hoàn thành"));
+    assertStatus(as(Demo.SUPERVISOR).post(review(r4), decision("APPROVE", null)), 200);
+    Instant end = Instant.now();
+
+    List<JsonNode> day = oldestFirst(admin("objectType=TASK&objectId=" + code + "&size=200"));
+    assertThat(day)
+        .extracting(e -> e.get("actor").asText() + " " + e.get("action").asText())
+        .containsExactly(
+            "giamsat TASK_ASSIGNED",
+            "sotuphap REPORT_SUBMITTED",
+            "giamsat REPORT_REVIEWED",
+            "sotuphap REPORT_SUBMITTED",
+            "giamsat REPORT_REVIEWED",
+            "sotuphap EXTENSION_REQUESTED",
+            "giamsat EXTENSION_DECIDED",
+            "sotuphap REPORT_SUBMITTED",
+            "giamsat REPORT_REVIEWED",
+            "lanhdao DIRECTION_GIVEN",
+            "sotuphap REPORT_SUBMITTED",
+            "giamsat REPORT_REVIEWED");
+    for (JsonNode entry : day) {
+      assertThat(entry.get("objectType").asText()).isEqualTo("TASK");
+      assertThat(entry.get("objectId").asText()).isEqualTo(code);
+      assertThat(entry.get("actingFor").isNull()).isTrue();
+      assertThat(entry.get("clientAddress").asText()).isEqualTo("127.0.0.1");
+      assertThat(entry.get("at").asText()).endsWith("Z");
+      assertThat(Instant.parse(entry.get("at").asText())).isBetween(start, end);
+    }
+
+    // the values before and after: what changed, in the task's terms
+    JsonNode assigned = day.get(0);
+    assertThat(assigned.get("before").isNull()).isTrue();
+    assertThat(assigned.get("after").get("leadUnit").asText()).isEqualTo(Demo.JUSTICE);
+    assertThat(assigned.get("after").get("committee").asText()).isEqualTo(Demo.COMMITTEE);
+    assertThat(Instant.parse(assigned.get("after").get("deadline").asText()))
+        .isEqualTo(deadline.toInstant());
+    assertThat(values(day.get(1).get("after")))
+        .containsExactly(
+            Map.entry("report", String.valueOf(r1)),
+            Map.entry("status", "IN_PROGRESS"),
+            Map.entry("progress", "40"));
+    assertThat(values(day.get(2).get("before")))
+        .containsExactly(
+            Map.entry("report", String.valueOf(r1)), Map.entry("reviewState", "PENDING"));
+    assertThat(values(day.get(2).get("after")))
+        .containsExactly(
+            Map.entry("report", String.valueOf(r1)),
+            Map.entry("reviewState", "RETURNED"),
+            Map.entry("comment", RETURN_REASON));
+    assertThat(values(day.get(4).get("after")))
+        .containsExactly(
+            Map.entry("report", String.valueOf(r2)), Map.entry("reviewState", "APPROVED"));
+    assertThat(day.get(5).get("after").get("extension").asLong()).isEqualTo(extension);
+    assertThat(Instant.parse(day.get(5).get("after").get("requestedDeadline").asText()))
+        .isEqualTo(extended.toInstant());
+    JsonNode decided = day.get(6);
+    assertThat(decided.get("before").get("state").asText()).isEqualTo("PENDING");
+    assertThat(Instant.parse(decided.get("before").get("deadline").asText()))
+        .isEqualTo(deadline.toInstant());
+    assertThat(decided.get("after").get("state").asText()).isEqualTo("GRANTED");
+    assertThat(Instant.parse(decided.get("after").get("deadline").asText()))
+        .isEqualTo(extended.toInstant());
+    assertThat(day.get(8).get("after").get("reviewState").asText()).isEqualTo("ESCALATED");
+    assertThat(day.get(8).get("after").get("comment").asText()).isEqualTo(QUESTION);
+    assertThat(day.get(9).get("after").get("direction").asText()).isEqualTo(DIRECTION);
+    assertThat(values(day.get(11).get("after")))
+        .containsExactly(
+            Map.entry("report", String.valueOf(r4)),
+            Map.entry("reviewState", "APPROVED"),
+            Map.entry("taskStatus", "DONE"),
+            Map.entry("outcome", "ON_TIME"));
+
+    // by member: what each did since the start, and nothing the refused requests would have written
+    assertThat(actions(admin("member=giamsat&from=" + start)))
+        .containsExactly(
+            "REPORT_REVIEWED",
+            "REPORT_REVIEWED",
+            "EXTENSION_DECIDED",
+            "REPORT_REVIEWED",
+            "REPORT_REVIEWED",
+            "TASK_ASSIGNED");
+    assertThat(actions(admin("member=sotuphap&from=" + start)))
+        .containsExactly(
+            "REPORT_SUBMITTED",
+            "REPORT_SUBMITTED",
+            "EXTENSION_REQUESTED",
+            "REPORT_SUBMITTED",
+            "REPORT_SUBMITTED");
+    assertThat(actions(admin("member=lanhdao&from=" + start))).containsExactly("DIRECTION_GIVEN");
+
+    // by time range, both ends included; and by action
+    assertThat(ids(admin("objectId=" + code + "&from=" + at(day.get(2)) + "&to=" + at(day.get(4)))))
+        .containsExactly(id(day.get(4)), id(day.get(3)), id(day.get(2)));
+    assertThat(actions(admin("objectId=" + code + "&action=DIRECTION_GIVEN,EXTENSION_DECIDED")))
+        .containsExactly("DIRECTION_GIVEN", "EXTENSION_DECIDED");
+
+    // pages follow one another without overlap, newest first
+    List<Long> paged = new ArrayList<>();
+    for (int page = 0; page < 3; page++) {
+      JsonNode reply =
+          as(Demo.ADMIN).get(audit("objectId=" + code + "&size=5&page=" + page)).json();
+      assertThat(reply.get("total").asLong()).isEqualTo(12);
+      reply.get("items").forEach(e -> paged.add(e.get("id").asLong()));
+    }
+    List<Long> newestFirst = new ArrayList<>(day.stream().map(AuditTrailIT::id).toList());
+    java.util.Collections.reverse(newestFirst);
+    assertThat(paged).isEqualTo(newestFirst);
+
+    // the CSV export holds the same entries, newest first, readable by a spreadsheet
+    Download csv = download("api/v1/audit.csv?objectType=TASK&objectId=" + code, "text/csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv").contains("UTF-8");
+    assertThat(csv.disposition()).isEqualTo("attachment; filename=\"steerflow-audit.csv\"");
+    assertThat(Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    List<List<String>> rows =
+        parseCsv(new String(csv.body(), 3, csv.body().length - 3, StandardCharsets.UTF_8));
+    assertThat(rows.get(0))
+        .containsExactly(
+            "id",
+            "at",
+            "actor",
+            "actingFor",
+            "action",
+            "objectType",
+            "objectId",
+            "before",
+            "after",
+            "clientAddress");
+    assertThat(rows).hasSize(13);
+    for (int i = 1; i < rows.size(); i++) {
+      JsonNode entry = day.get(day.size() - i);
+      List<String> row = rows.get(i);
+      assertThat(row.get(0)).isEqualTo(String.valueOf(id(entry)));
+      assertThat(Instant.parse(row.get(1))).isEqualTo(Instant.parse(at(entry)));
+      assertThat(row.subList(2, 7))
+          .containsExactly(
+              entry.get("actor").asText(), "", entry.get("action").asText(), "TASK", code);
+      assertThat(json(row.get(7))).isEqualTo(entry.get("before"));
+      assertThat(json(row.get(8))).isEqualTo(entry.get("after"));
+      assertThat(row.get(9)).isEqualTo("127.0.0.1");
+    }
+    assertThat(rows.get(rows.size() - 1 - 2).get(8)).contains(RETURN_REASON.replace("\"", "\\\""));
+    // Accept: text/csv on the listing gives the same file
+    Download negotiated = download(audit("objectType=TASK&objectId=" + code), "text/csv");
+    assertThat(negotiated.status()).isEqualTo(200);
+    assertThat(negotiated.body()).isEqualTo(csv.body());
+  }
+
+  @Test
+  void onlyAdminsReadTheTrailAndNothingOverHttpChangesIt() {
+    assertThat(as(Demo.ADMIN).get(audit("size=1")).status()).isEqualTo(200);
+    for (String member : List.of(Demo.SUPERVISOR, Demo.LEADER, Demo.JUSTICE_OFFICER)) {
+      assertProblem(as(member).get(audit("size=1")), 403);
+      Download refused = download("api/v1/audit.csv", "text/csv", member);
+      assertThat(refused.status()).as(member).isEqualTo(403);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+    assertThat(ApiClient.anonymous(base()).get(audit("size=1")).status()).isEqualTo(401);
+
+    long newest = as(Demo.ADMIN).get(audit("size=1")).json().get("items").get(0).get("id").asLong();
+    for (String method : List.of("PUT", "DELETE", "PATCH", "POST")) {
+      assertThat(send(method, "api/v1/audit/" + newest)).as(method + " one entry").isIn(404, 405);
+      assertThat(send(method, "api/v1/audit")).as(method + " the trail").isEqualTo(405);
+    }
+    assertThat(as(Demo.ADMIN).get(audit("size=1")).json().get("items").get(0).get("id").asLong())
+        .isEqualTo(newest);
+  }
+
+  @Test
+  void badQueryParametersAreNamedInOneAnswer() {
+    ApiClient.Reply reply =
+        as(Demo.ADMIN)
+            .get(
+                audit(
+                    "objectType=FOLDER&from=yesterday&to=2026-01-01&action=TASK_ASSIGNED,EATEN&size=500"));
+    assertProblem(reply, 400, "objectType", "from", "to", "action", "size");
+    assertProblem(
+        as(Demo.ADMIN).get(audit("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")), 400, "to");
+    assertProblem(as(Demo.ADMIN).get("api/v1/audit.csv?action=NOPE"), 400, "action");
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  private long submit(String code, Map<String, Object> report) {
+    ApiClient.Reply reply = as(Demo.JUSTICE_OFFICER).post(reports(code), report);
+    assertStatus(reply, 201);
+    return reply.json().get("id").asLong();
+  }
+
+  private static String reports(String code) {
+    return "api/v1/tasks/" + code + "/reports";
+  }
+
+  private static String extensions(String code) {
+    return "api/v1/tasks/" + code + "/extensions";
+  }
+
+  private static String review(long report) {
+    return "api/v1/reports/" + report + "/review";
+  }
+
+  private static String audit(String query) {
+    return "api/v1/audit?" + query;
+  }
+
+  /** Every entry the admin's query finds (at most one page of 200), newest first. */
+  private List<JsonNode> admin(String query) {
+    ApiClient.Reply reply =
+        as(Demo.ADMIN).get(audit(query + (query.contains("size=") ? "" : "&size=200")));
+    assertStatus(reply, 200);
+    List<JsonNode> entries = new ArrayList<>();
+    reply.json().get("items").forEach(entries::add);
+    assertThat(reply.json().get("total").asLong()).isEqualTo(entries.size());
+    return entries;
+  }
+
+  private static List<JsonNode> oldestFirst(List<JsonNode> newestFirst) {
+    List<JsonNode> entries = new ArrayList<>(newestFirst);
+    java.util.Collections.reverse(entries);
+    return entries;
+  }
+
+  private static List<String> actions(List<JsonNode> entries) {
+    return entries.stream().map(e -> e.get("action").asText()).toList();
+  }
+
+  private static List<Long> ids(List<JsonNode> entries) {
+    return entries.stream().map(AuditTrailIT::id).toList();
+  }
+
+  private static long id(JsonNode entry) {
+    return entry.get("id").asLong();
+  }
+
+  private static String at(JsonNode entry) {
+    return entry.get("at").asText();
+  }
+
+  /** A flat JSON object's fields, as text, in order. */
+  private static Map<String, String> values(JsonNode object) {
+    Map<String, String> values = new LinkedHashMap<>();
+    object.fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asText()));
+    return values;
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return text.isEmpty() ? ApiClient.JSON.nullNode() : ApiClient.JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(text, e);
+    }
+  }
+
+  private static void assertStatus(ApiClient.Reply reply, int status) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+  }
+
+  private static void assertProblem(ApiClient.Reply reply, int status, String... fields) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+    assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
+    if (fields.length > 0) {
+      List<String> named = new ArrayList<>();
+      reply.json().get("errors").forEach(e -> named.add(e.get("field").asText()));
+      assertThat(named).as(reply.toString()).containsExactlyInAnyOrder(fields);
+    }
+  }
+
+  private record Download(int status, String contentType, String disposition, byte[] body) {}
+
+  private Download download(String path, String accept) {
+    return download(path, accept, Demo.ADMIN);
+  }
+
+  private Download download(String path, String accept, String member) {
+    HttpResponse<byte[]> response =
+        exchange(
+            request(path, member).header("Accept", accept).GET(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return new Download(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.headers().firstValue("Content-Disposition").orElse(""),
+        response.body());
+  }
+
+  /** The status an admin's request of the method gets, with an empty JSON body where one goes. */
+  private int send(String method, String path) {
+    return exchange(
+            request(path, Demo.ADMIN)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString("{\"actor\":\"nobody\"}")),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private HttpRequest.Builder request(String path, String member) {
+    String credentials = member + ":" + Demo.PASSWORD;
+    return HttpRequest.newBuilder(base().resolve(path))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static <T> HttpResponse<T> exchange(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+    try {
+      return HttpClient.newHttpClient().send(request.build(), body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** RFC 4180: records end with CRLF; quoted fields may hold commas, CR, LF and doubled quotes. */
+  static List<List<String>> parseCsv(String text) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        row.add(field.toString());
+        field.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+        i++;
+      } else {
+        field.append(c);
+      }
+    }
+    assertThat(field).as("the file ends with CRLF").isEmpty();
+    assertThat(row).isEmpty();
+    return rows;
+  }
+}
