@@ -1,6 +1,7 @@
 package vn.steerflow.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.inject.Inject;
 import java.io.File;
@@ -62,7 +63,7 @@ class EngineIdentityIT {
             Demo.SUPERVISOR,
             Demo.LEADER,
             (member, i) -> assign(member, i % 2 == 0 ? Demo.JUSTICE : Demo.POLICE));
-    assertThat(assignedBy).hasSize(2 * PER_MEMBER);
+    assertEquals(2 * PER_MEMBER, assignedBy.size());
     HistoryService history = engine.getHistoryService();
     Map<String, String> startedBy = new LinkedHashMap<>();
     for (String code : assignedBy.keySet()) {
@@ -73,7 +74,7 @@ class EngineIdentityIT {
               .singleResult();
       startedBy.put(code, instance.getStartUserId());
     }
-    assertThat(startedBy).isEqualTo(assignedBy);
+    assertEquals(assignedBy, startedBy, "who started each task's instance");
 
     // the two units' officers report at once, each on its own unit's tasks
     List<String> justice = codesLedBy(assignedBy, Demo.JUSTICE);
@@ -106,7 +107,8 @@ class EngineIdentityIT {
               .toList();
       completedBy.put(code, String.join(",", users));
     }
-    assertThat(completedBy).isEqualTo(reportedBy);
+    assertEquals(2 * PER_MEMBER, reportedBy.size());
+    assertEquals(reportedBy, completedBy, "who completed each task's report step");
   }
 
   private interface Step {
@@ -130,7 +132,7 @@ class EngineIdentityIT {
               () -> {
                 for (int i = from; i < from + PER_MEMBER / 2; i++) {
                   String code = step.act(member, i);
-                  assertThat(actedBy.put(code + "#" + i, member)).isNull();
+                  assertNull(actedBy.put(code + "#" + i, member));
                 }
                 return null;
               };
@@ -148,9 +150,9 @@ class EngineIdentityIT {
         (key, member) -> {
           String code = key.substring(0, key.indexOf('#'));
           String earlier = byTask.put(code, member);
-          assertThat(earlier == null || earlier.equals(member))
-              .as("%s acted on by one member only", code)
-              .isTrue();
+          if (earlier != null && !earlier.equals(member)) {
+            throw new AssertionError(code + " acted on by " + earlier + " and " + member);
+          }
         });
     return byTask;
   }
@@ -168,7 +170,7 @@ class EngineIdentityIT {
     body.put("expectedResult", "Đúng người");
     body.put("committee", Demo.COMMITTEE);
     ApiClient.Reply reply = client(member).post("api/v1/tasks", body);
-    assertThat(reply.status()).as("assignment by %s: %s", member, reply).isEqualTo(201);
+    assertEquals(201, reply.status(), () -> "assignment by " + member + ": " + reply);
     String code = reply.json().get("code").asText();
     leadUnits.put(code, leadUnit);
     return code;
@@ -181,7 +183,7 @@ class EngineIdentityIT {
     body.put("progress", 10 + round);
     body.put("narrative", "Báo cáo của " + member);
     ApiClient.Reply reply = client(member).post("api/v1/tasks/" + code + "/reports", body);
-    assertThat(reply.status()).as("report by %s on %s: %s", member, code, reply).isEqualTo(201);
+    assertEquals(201, reply.status(), () -> "report by " + member + " on " + code + ": " + reply);
     return code;
   }
 
