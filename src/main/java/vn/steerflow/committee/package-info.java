@@ -3,7 +3,8 @@
  * departments and communes) and the members who log in, each in one unit with one or more roles;
  * and the admin API that keeps them. Nothing here is deleted: units are merged or deactivated,
  * committees and members deactivated, so that tasks, reports and statistics keep naming the rows
- * they named. Depends on api, persistence and security's password hashing; access checks read the
- * JAX-RS security context, so committee needs no {@code Caller}.
+ * they named. Every change is recorded in the audit trail. Depends on api, persistence, security's
+ * password hashing and security.audit; access checks read the JAX-RS security context, so committee
+ * needs no {@code Caller}.
  */
 package vn.steerflow.committee;

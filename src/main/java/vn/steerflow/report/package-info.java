@@ -4,6 +4,7 @@
  * units' contributions; the periods of REGULAR tasks (opened, missed and ended by the cycle, closed
  * by an approved report); extension requests and their decisions, which are a task's deadline
  * history. Each use case saves its record and completes the matching engine step (or delivers the
- * matching message) in one transaction. Depends on plan, committee, security and workflow.
+ * matching message) in one transaction, with its audit entry. Depends on plan, committee, security
+ * (audit included) and workflow.
  */
 package vn.steerflow.report;

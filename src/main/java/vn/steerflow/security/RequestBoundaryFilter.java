@@ -18,7 +18,9 @@ import vn.steerflow.workflow.EngineIdentity;
  *
  * <p>{@link EngineCallerFilter} sets the identity once the caller is authenticated; this filter
  * clears it in {@code finally}. It does not matter in which order the container runs this filter
- * and the authentication filter: both wrap the whole of the application's work.
+ * and the authentication filter: both wrap the whole of the application's work. It does not clear
+ * on the way in: a filter outside it that authenticates for the engine on its own (Camunda's REST
+ * API does) keeps what it set for the length of the request.
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestBoundaryFilter extends HttpFilter {
@@ -41,8 +43,6 @@ public class RequestBoundaryFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     origin.set(request.getRemoteAddr());
-    // Nothing set on this thread before this request may reach it.
-    engineIdentity.clear();
     try {
       chain.doFilter(request, response);
     } finally {

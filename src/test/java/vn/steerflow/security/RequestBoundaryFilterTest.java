@@ -70,14 +70,16 @@ class RequestBoundaryFilterTest {
   }
 
   @Test
-  void anIdentityLeftOnTheThreadBeforeTheRequestDoesNotReachIt() throws Exception {
-    identities.setAuthentication("sotuphap", List.of("unit:STP"));
+  void anIdentitySetOutsideTheFilterHoldsForTheRequestAndEndsWithIt() throws Exception {
+    // as an authentication filter of Camunda's REST API wrapped around this one would set it
+    identities.setAuthentication("admin", List.of("camunda-admin"));
     List<Optional<String>> seen = new ArrayList<>();
 
     filter.doFilter(
         request("10.0.0.9"), response(), chain(() -> seen.add(engineIdentity.current())));
 
-    assertThat(seen).containsExactly(Optional.empty());
+    assertThat(seen).containsExactly(Optional.of("admin"));
+    assertThat(identities.getCurrentAuthentication()).isNull();
   }
 
   private static FilterChain chain(Runnable work) {
