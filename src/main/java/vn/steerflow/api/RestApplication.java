@@ -5,8 +5,10 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import vn.steerflow.admin.MigrationResource;
 import vn.steerflow.committee.CommitteeResource;
 import vn.steerflow.committee.MemberResource;
+import vn.steerflow.committee.SubstitutionResource;
 import vn.steerflow.committee.UnitResource;
 import vn.steerflow.dashboard.DashboardResource;
 import vn.steerflow.inbox.WorkResource;
@@ -18,6 +20,7 @@ import vn.steerflow.report.ExtensionResource;
 import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
 import vn.steerflow.report.TaskExtensionsResource;
+import vn.steerflow.report.TaskIndicatorsResource;
 import vn.steerflow.report.TaskReportsResource;
 import vn.steerflow.security.EngineCallerFilter;
 import vn.steerflow.security.audit.AuditCsvResource;
@@ -41,12 +44,15 @@ public class RestApplication extends Application {
         TaskExtensionsResource.class,
         ExtensionResource.class,
         ReportingPeriodsResource.class,
+        TaskIndicatorsResource.class,
         WorkResource.class,
         UnitResource.class,
         CommitteeResource.class,
         MemberResource.class,
+        SubstitutionResource.class,
         PlanResource.class,
         DashboardResource.class,
+        MigrationResource.class,
         AuditResource.class,
         AuditCsvResource.class,
         EngineCallerFilter.class,
@@ -65,13 +71,16 @@ public class RestApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider).
+    // Jackson, not JSON-B or MOXy, binds JSON here (see ObjectMapperProvider). No generated WADL:
+    // the published description is /openapi, and a second one would list paths unreviewed.
     return Map.of(
         "jersey.config.disableJsonBinding",
         true,
         "jersey.config.disableMoxyJson",
         true,
         "jersey.config.server.disableAutoDiscovery",
+        true,
+        "jersey.config.server.wadl.disableWadl",
         true);
   }
 }

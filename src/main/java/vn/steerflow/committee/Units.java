@@ -1,6 +1,7 @@
 package vn.steerflow.committee;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,6 +32,8 @@ public class Units {
   @Inject private Directory directory;
 
   @Inject private AuditTrail audit;
+
+  @Inject private Event<UnitMerged> merged;
 
   @Transactional
   public List<UnitView> list(Boolean active) {
@@ -110,12 +113,13 @@ public class Units {
 
   /**
    * Merges the unit into the target: the unit is deactivated and names its successor, its active
-   * child units move under the target. Its tasks, reports and members stay attached to it, so its
-   * history and statistics read as before; its members finish its open work until an admin moves
-   * them.
+   * child units move under the target. Its finished tasks, its reports and its members stay
+   * attached to it, so its history reads as before; its open work passes to the successor in the
+   * same transaction (observers of {@link UnitMerged}), since the successor's officers are the ones
+   * who will carry it on.
    */
   @Transactional
-  public UnitView merge(String code, String targetCode) {
+  public UnitView merge(String code, String targetCode, String admin) {
     Unit unit = directory.unitInPath(code);
     Unit target = directory.unitInPath(targetCode);
     if (!unit.isActive()) {
@@ -153,6 +157,7 @@ public class Units {
             target.getCode(),
             "childrenMoved",
             children.stream().map(Unit::getCode).sorted().toList()));
+    merged.fire(new UnitMerged(unit, target, admin));
     return UnitView.of(unit);
   }
 

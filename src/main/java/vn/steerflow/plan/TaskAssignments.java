@@ -114,6 +114,7 @@ public class TaskAssignments {
     if (request.kindOrDefault() == TaskKind.REGULAR && request.reportingUntil() != null) {
       errors.addAll(reportingErrors(request, now));
     }
+    errors.addAll(indicatorErrors(request.indicatorsOrEmpty()));
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(
           "The assignment does not hold by the five clears: fix the fields listed.", errors);
@@ -189,6 +190,40 @@ public class TaskAssignments {
                             + ReportingCalendar.MOST_PERIODS
                             + " periods before reportingUntil: choose a longer period")))
         .orElse(List.of());
+  }
+
+  /**
+   * What Task would refuse in its indicators, named per field: a target that cannot be measured
+   * against its baseline, a name an earlier indicator of the task already has.
+   */
+  static List<FieldError> indicatorErrors(List<IndicatorRequest> indicators) {
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, Integer> firstByName = new HashMap<>();
+    for (int i = 0; i < indicators.size(); i++) {
+      IndicatorRequest indicator = indicators.get(i);
+      if (indicator == null) {
+        continue; // named by the request's own validation
+      }
+      if (indicator.name() != null && !indicator.name().isBlank()) {
+        Integer first = firstByName.putIfAbsent(Indicator.key(indicator.name()), i);
+        if (first != null) {
+          errors.add(
+              new FieldError(
+                  "indicators[" + i + "].name",
+                  "indicators["
+                      + first
+                      + "] already has this name: names are unique within a task (case and spacing"
+                      + " aside)"));
+        }
+      }
+      if (indicator.target() != null && indicator.direction() != null) {
+        final int index = i;
+        Attainment.targetProblem(indicator.direction(), indicator.target(), indicator.baseline())
+            .ifPresent(
+                problem -> errors.add(new FieldError("indicators[" + index + "].target", problem)));
+      }
+    }
+    return errors;
   }
 
   /**

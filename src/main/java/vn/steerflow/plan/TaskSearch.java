@@ -147,14 +147,19 @@ public class TaskSearch {
   }
 
   /**
-   * {@link Tasks#canSee} as a condition: the supervisors and leaders of the task's committee, the
-   * officers of its lead or coordinating units. False when the caller holds none of those roles.
+   * {@link Tasks#canSee} as a condition: the supervisors and leaders of the task's committee (and
+   * substitutes acting for its leaders), the officers of its lead or coordinating units. False when
+   * the caller holds none of those roles.
    */
   private static boolean visibility(Where where, Caller caller) {
     List<String> any = new ArrayList<>();
     if ((caller.has(Role.SUPERVISOR) || caller.has(Role.LEADER)) && caller.committeeId() != null) {
       any.add("t.committee.id = :seeCommittee");
       where.parameters.put("seeCommittee", caller.committeeId());
+    }
+    if (!caller.actingCommittees().isEmpty()) {
+      any.add("t.committee.id in :seeActing");
+      where.parameters.put("seeActing", List.copyOf(caller.actingCommittees()));
     }
     if (caller.has(Role.OFFICER) && caller.unitId() != null) {
       any.add("t.leadUnit.id = :seeUnit or " + coordinates("seeUnit"));

@@ -21,6 +21,7 @@ public final class TimelineActions {
   public static final String REPORTING_ENDED = "REPORTING_ENDED";
   public static final String CANCELLED = "CANCELLED";
   public static final String REASSIGNED = "REASSIGNED";
+  public static final String NOT_TRANSFERRED = "NOT_TRANSFERRED";
 
   /** The actor of steps the engine takes on its own (timers). */
   public static final String SYSTEM_ACTOR = "system";

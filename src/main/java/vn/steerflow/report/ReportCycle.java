@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
@@ -46,6 +47,8 @@ public class ReportCycle {
 
   @Inject private Event<TaskEnded> taskEnded;
 
+  @Inject private Indicators indicators;
+
   @Inject private AuditTrail audit;
 
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
@@ -61,6 +64,7 @@ public class ReportCycle {
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
+    List<Indicators.Reading> readings = indicators.match(task, request.indicatorValuesOrEmpty());
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
@@ -76,6 +80,7 @@ public class ReportCycle {
                             + " awaits no report now: the last report is still under review."));
     Report report = new Report(task, task.getLeadUnit(), request, caller.username(), Instant.now());
     em.persist(report);
+    indicators.record(report, readings);
     em.flush();
     workflow.complete(
         step,
@@ -107,7 +112,8 @@ public class ReportCycle {
   }
 
   public ReportView view(Long reportId, Caller caller) {
-    return ReportView.of(visibleReport(reportId, caller));
+    Report report = visibleReport(reportId, caller);
+    return ReportView.of(report, indicators.values(report));
   }
 
   public Review review(Long reportId, ReviewRequest request, Caller caller) {
@@ -176,12 +182,13 @@ public class ReportCycle {
 
   public Direction direct(String taskCode, DirectionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
-    if (!caller.leads(task.getCommittee().getId())) {
+    if (!caller.leadsOrActsFor(task.getCommittee().getId())) {
       throw ApiException.forbidden(
           "Only leaders of committee "
               + task.getCommittee().getCode()
-              + " give directions on its tasks.");
+              + " (or their substitutes, while acting) give directions on its tasks.");
     }
+    String actingFor = caller.actingFor(task.getCommittee().getId()).orElse(null);
     WorkStep step =
         workflow
             .openStep(taskCode, FormKeys.DIRECTION)
@@ -197,12 +204,15 @@ public class ReportCycle {
             question,
             request.direction(),
             caller.username(),
+            actingFor,
             Instant.now());
     em.persist(direction);
     em.flush();
     workflow.complete(step, Map.of(Vars.DIRECTION, request.direction().strip()));
-    tasks.record(task, caller.username(), TimelineActions.DIRECTED, request.direction().strip());
-    audit.record(
+    tasks.record(
+        task, caller.username(), actingFor, TimelineActions.DIRECTED, request.direction().strip());
+    audit.recordActingFor(
+        actingFor,
         AuditAction.DIRECTION_GIVEN,
         AuditObject.TASK,
         taskCode,

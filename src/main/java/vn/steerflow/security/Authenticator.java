@@ -1,6 +1,7 @@
 package vn.steerflow.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.steerflow.committee.Member;
+import vn.steerflow.committee.Substitutions;
 
 /**
  * Checks a member's credentials. A PBKDF2 check at 600,000 iterations costs a few hundred
@@ -22,6 +24,10 @@ import vn.steerflow.committee.Member;
  * successful check is remembered for a few minutes under a SHA-256 digest of the credentials (never
  * the password itself). A changed password or deactivated member changes what the database returns
  * and misses the cache.
+ *
+ * <p>Only the password check is remembered, never the caller: roles, unit and the leaders the
+ * member acts for (substitutions in force) are read afresh on every request, so a substitution that
+ * starts, ends at its {@code until} or is ended early changes what the member may do at once.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -29,6 +35,8 @@ public class Authenticator {
   static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
 
   @PersistenceContext private EntityManager em;
+
+  @Inject private Substitutions substitutions;
 
   private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
@@ -52,7 +60,16 @@ public class Authenticator {
       verified.put(key, now.plus(REMEMBER_FOR));
       verified.entrySet().removeIf(e -> e.getValue().isBefore(now));
     }
-    return Optional.of(Caller.of(member));
+    List<Caller.ActingFor> acting =
+        substitutions.inForce(member, now).stream()
+            .map(
+                s ->
+                    new Caller.ActingFor(
+                        s.getLeader().getUsername(),
+                        s.getCommittee().getId(),
+                        s.getCommittee().getCode()))
+            .toList();
+    return Optional.of(Caller.of(member, acting));
   }
 
   private static String digest(String username, char[] password, String storedHash) {

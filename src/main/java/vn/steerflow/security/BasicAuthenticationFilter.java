@@ -18,8 +18,10 @@ import java.util.Optional;
 /**
  * Every API request is authenticated with HTTP Basic against steerflow's members before it reaches
  * a resource; an unauthenticated one gets 401 as problem+json and never touches the application.
+ * Camunda's REST API at {@code /engine-rest} (admins only, see {@code admin.AdminsOnly}) logs in
+ * the same way.
  */
-@WebFilter(urlPatterns = "/api/*")
+@WebFilter(urlPatterns = {"/api/*", "/engine-rest/*"})
 public class BasicAuthenticationFilter extends HttpFilter {
 
   static final String CHALLENGE = "Basic realm=\"steerflow\", charset=\"UTF-8\"";

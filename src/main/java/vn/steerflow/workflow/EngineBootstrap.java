@@ -44,7 +44,8 @@ public class EngineBootstrap {
   /** Payara's JTA transaction manager. */
   static final String TRANSACTION_MANAGER_JNDI = "java:appserver/TransactionManager";
 
-  static final String ENGINE_NAME = "default";
+  /** The engine's name in Camunda's engine registry, where Camunda's REST API finds it. */
+  public static final String ENGINE_NAME = "default";
 
   /** The longest an idle job executor waits before it looks for due jobs again. */
   static final long JOB_ACQUISITION_MAX_IDLE_MILLIS = 5_000;

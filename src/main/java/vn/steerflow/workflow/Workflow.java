@@ -187,6 +187,14 @@ public class Workflow {
     engine
         .getRuntimeService()
         .setVariable(processInstanceId, TaskCycleContract.Vars.LEAD_UNIT, newGroup);
+    return moveOpenSteps(processInstanceId, oldGroup, newGroup);
+  }
+
+  /**
+   * Offers the instance's open steps that are offered to {@code oldGroup} to {@code newGroup}
+   * instead; answers how many moved.
+   */
+  public int moveOpenSteps(String processInstanceId, String oldGroup, String newGroup) {
     TaskService taskService = engine.getTaskService();
     List<Task> open =
         taskService
