@@ -31,6 +31,16 @@ final class AuditedFields {
         "active", committee.isActive());
   }
 
+  static Map<String, Object> substitution(Substitution substitution) {
+    return AuditValues.of(
+        "leader", substitution.getLeader().getUsername(),
+        "substitute", substitution.getSubstitute().getUsername(),
+        "committee", substitution.getCommittee().getCode(),
+        "from", substitution.getStartsAt(),
+        "until", substitution.getEndsAt(),
+        "reason", substitution.getReason());
+  }
+
   static Map<String, Object> member(Member member) {
     return AuditValues.of(
         "fullName", member.getFullName(),

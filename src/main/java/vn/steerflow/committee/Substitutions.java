@@ -17,6 +17,10 @@ import java.util.Optional;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
 import vn.steerflow.api.Page;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 
 /**
  * Acting leaders: a leader names a substitute for a period (an admin may name one for any leader),
@@ -35,6 +39,8 @@ public class Substitutions {
   @PersistenceContext private EntityManager em;
 
   @Inject private Directory directory;
+
+  @Inject private AuditTrail audit;
 
   /** Names a substitute; refuses a period that overlaps one the leader already has (409). */
   @Transactional
@@ -108,6 +114,12 @@ public class Substitutions {
     }
     em.persist(substitution);
     em.flush();
+    audit.record(
+        AuditAction.SUBSTITUTION_NAMED,
+        AuditObject.SUBSTITUTION,
+        String.valueOf(substitution.getId()),
+        null,
+        AuditedFields.substitution(substitution));
     return SubstitutionView.of(substitution, now);
   }
 
@@ -247,6 +259,12 @@ public class Substitutions {
       throw ApiException.conflict("Substitution " + id + " cannot be ended: " + e.getMessage());
     }
     em.flush();
+    audit.record(
+        AuditAction.SUBSTITUTION_ENDED,
+        AuditObject.SUBSTITUTION,
+        String.valueOf(id),
+        AuditValues.of("cancelled", false),
+        AuditValues.of("cancelled", true, "cancelledAt", now));
     return SubstitutionView.of(substitution, now);
   }
 

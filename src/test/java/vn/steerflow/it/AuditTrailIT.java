@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
@@ -224,6 +225,121 @@ class AuditTrailIT extends DeployedSteerflow {
   }
 
   @Test
+  void aModelerDeploymentAMigrationAndASubstitutesDirectionAreAuditedAsWhoDidThem()
+      throws IOException {
+    Instant start = Instant.now();
+    // a task on the version in force, and a new version deployed from Camunda Modeler
+    String code = assignTo(Demo.JUSTICE, inDays(10));
+    String source =
+        as(Demo.ADMIN)
+            .get("engine-rest/process-definition/key/task-cycle")
+            .json()
+            .get("id")
+            .asText();
+    Download deployed = deployAsModeler(renamedTaskCycle("Task cycle " + UUID.randomUUID()));
+    assertThat(deployed.status())
+        .as(new String(deployed.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
+    JsonNode deployment = ApiClient.JSON.readTree(deployed.body());
+    String target =
+        deployment.get("deployedProcessDefinitions").elements().next().get("id").asText();
+    // deploying the same model again adds nothing, and records nothing
+    assertThat(deployAsModeler(new String(modelOf(target), StandardCharsets.UTF_8)).status())
+        .isEqualTo(200);
+
+    List<JsonNode> deployments = admin("objectType=DEPLOYMENT&action=MODEL_DEPLOYED&from=" + start);
+    assertThat(deployments).hasSize(1);
+    JsonNode entry = deployments.get(0);
+    assertThat(entry.get("actor").asText()).isEqualTo(Demo.ADMIN);
+    assertThat(entry.get("objectId").asText()).isEqualTo(deployment.get("id").asText());
+    assertThat(entry.get("after").get("source").asText()).isEqualTo("Camunda Modeler");
+    assertThat(entry.get("after").get("resources").get(0).asText()).isEqualTo("task-cycle.bpmn");
+    assertThat(entry.get("after").get("processDefinitions").get(0).asText())
+        .startsWith("task-cycle:");
+
+    // the admin moves the task's cycle to it: a dry run records nothing, the move one entry
+    Map<String, Object> migration = new LinkedHashMap<>();
+    migration.put("source", source);
+    migration.put("target", target);
+    migration.put("taskCodes", List.of(code));
+    migration.put("dryRun", true);
+    assertStatus(as(Demo.ADMIN).post("api/v1/admin/migrations", migration), 200);
+    assertThat(actions(admin("objectId=" + code))).containsExactly("TASK_ASSIGNED");
+    migration.put("dryRun", false);
+    ApiClient.Reply moved = as(Demo.ADMIN).post("api/v1/admin/migrations", migration);
+    assertStatus(moved, 200);
+    assertThat(moved.json().get("instances").get(0).get("status").asText()).isEqualTo("MIGRATED");
+    JsonNode migrated = admin("objectId=" + code).get(0);
+    assertThat(migrated.get("actor").asText()).isEqualTo(Demo.ADMIN);
+    assertThat(migrated.get("action").asText()).isEqualTo("TASK_MIGRATED");
+    assertThat(migrated.get("before").get("processDefinition").asText()).isEqualTo(source);
+    assertThat(migrated.get("after").get("processDefinition").asText()).isEqualTo(target);
+
+    // the leader names a substitute, who answers an escalation for him; then the leader ends it
+    endSubstitutionsOf(Demo.LEADER);
+    Instant leaderStart = Instant.now();
+    String substitute = "audit-pct-" + System.currentTimeMillis();
+    Map<String, Object> member = new LinkedHashMap<>();
+    member.put("username", substitute);
+    member.put("fullName", "Phó Chánh văn phòng");
+    member.put("unit", "UBND-LC");
+    member.put("roles", List.of("OFFICER"));
+    member.put("password", Demo.PASSWORD);
+    assertStatus(as(Demo.ADMIN).post("api/v1/members", member), 201);
+    ApiClient.Reply named =
+        as(Demo.LEADER)
+            .post(
+                "api/v1/substitutions",
+                Map.of(
+                    "substitute",
+                    substitute,
+                    "until",
+                    OffsetDateTime.now().plusHours(1).withNano(0).toString(),
+                    "reason",
+                    "Đi công tác Trung ương"));
+    assertStatus(named, 201);
+    String substitution = named.json().get("id").asText();
+    assertStatus(
+        as(Demo.JUSTICE_OFFICER).post(reports(code), report("IN_PROGRESS", 30, "Vướng kinh phí")),
+        201);
+    assertStatus(
+        as(Demo.SUPERVISOR).post(review(reportUnderReview(code)), decision("ESCALATE", QUESTION)),
+        200);
+    assertStatus(
+        as(substitute).post("api/v1/tasks/" + code + "/direction", Map.of("direction", DIRECTION)),
+        200);
+    assertStatus(
+        as(Demo.LEADER)
+            .post(
+                "api/v1/substitutions/" + substitution + "/end",
+                Map.of("version", named.json().get("version").asLong())),
+        200);
+
+    JsonNode direction = admin("objectId=" + code + "&action=DIRECTION_GIVEN").get(0);
+    assertThat(direction.get("actor").asText()).isEqualTo(substitute);
+    assertThat(direction.get("actingFor").asText()).isEqualTo(Demo.LEADER);
+    List<JsonNode> substitutionEntries =
+        oldestFirst(admin("objectType=SUBSTITUTION&objectId=" + substitution));
+    assertThat(substitutionEntries)
+        .extracting(e -> e.get("actor").asText() + " " + e.get("action").asText())
+        .containsExactly("lanhdao SUBSTITUTION_NAMED", "lanhdao SUBSTITUTION_ENDED");
+    assertThat(substitutionEntries.get(0).get("after").get("substitute").asText())
+        .isEqualTo(substitute);
+    assertThat(substitutionEntries.get(1).get("after").get("cancelled").asBoolean()).isTrue();
+    // by member, the leader's trail holds what was done for him as well as what he did
+    assertThat(
+            admin("member=" + Demo.LEADER + "&from=" + leaderStart).stream()
+                .map(e -> e.get("actor").asText() + " " + e.get("action").asText())
+                .toList())
+        .containsExactly(
+            "lanhdao SUBSTITUTION_ENDED",
+            substitute + " DIRECTION_GIVEN",
+            "lanhdao SUBSTITUTION_NAMED");
+    assertThat(actions(admin("objectType=MEMBER&objectId=" + substitute)))
+        .containsExactly("MEMBER_CREATED");
+  }
+
+  @Test
   void onlyAdminsReadTheTrailAndNothingOverHttpChangesIt() {
     assertThat(as(Demo.ADMIN).get(audit("size=1")).status()).isEqualTo(200);
     for (String member : List.of(Demo.SUPERVISOR, Demo.LEADER, Demo.JUSTICE_OFFICER)) {
@@ -392,6 +508,86 @@ class AuditTrailIT extends DeployedSteerflow {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Ends the leader's current and upcoming substitutions left by other tests in this database. */
+  private void endSubstitutionsOf(String leader) {
+    for (String state : List.of("CURRENT", "UPCOMING")) {
+      for (JsonNode s :
+          as(leader)
+              .get("api/v1/substitutions?size=200&state=" + state + "&leader=" + leader)
+              .json()
+              .get("items")) {
+        assertStatus(
+            as(leader)
+                .post(
+                    "api/v1/substitutions/" + s.get("id").asText() + "/end",
+                    Map.of("version", s.get("version").asLong())),
+            200);
+      }
+    }
+  }
+
+  /** The bundled task cycle under another name: the same behaviour, a new version. */
+  private static String renamedTaskCycle(String name) throws IOException {
+    try (var in = AuditTrailIT.class.getClassLoader().getResourceAsStream("bpmn/task-cycle.bpmn")) {
+      String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String renamed =
+          xml.replaceFirst("(<bpmn:process id=\"task-cycle\" name=\")[^\"]*\"", "$1" + name + "\"");
+      assertThat(renamed).isNotEqualTo(xml);
+      return renamed;
+    }
+  }
+
+  /** The XML of a deployed definition, as the engine keeps it. */
+  private byte[] modelOf(String definitionId) throws IOException {
+    return ApiClient.JSON
+        .readTree(
+            download("engine-rest/process-definition/" + definitionId + "/xml", "application/json")
+                .body())
+        .get("bpmn20Xml")
+        .asText()
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** What Camunda Modeler posts when Deploy is pressed, as the admin. */
+  private Download deployAsModeler(String xml) {
+    String boundary = "----audit" + UUID.randomUUID().toString().replace("-", "");
+    StringBuilder body = new StringBuilder();
+    for (String[] field :
+        List.of(
+            new String[] {"deployment-name", "Task cycle (audit)"},
+            new String[] {"deployment-source", "Camunda Modeler"},
+            new String[] {"enable-duplicate-filtering", "true"})) {
+      body.append("--")
+          .append(boundary)
+          .append("\r\nContent-Disposition: form-data; name=\"")
+          .append(field[0])
+          .append("\"\r\n\r\n")
+          .append(field[1])
+          .append("\r\n");
+    }
+    body.append("--")
+        .append(boundary)
+        .append(
+            "\r\nContent-Disposition: form-data; name=\"task-cycle.bpmn\"; filename=\"task-cycle.bpmn\"")
+        .append("\r\nContent-Type: text/xml\r\n\r\n")
+        .append(xml)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    HttpResponse<byte[]> response =
+        exchange(
+            request("engine-rest/deployment/create", Demo.ADMIN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return new Download(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        "",
+        response.body());
   }
 
   /** RFC 4180: records end with CRLF; quoted fields may hold commas, CR, LF and doubled quotes. */

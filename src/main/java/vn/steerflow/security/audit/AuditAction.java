@@ -12,6 +12,10 @@ public final class AuditAction {
   public static final String TASK_ASSIGNED = "TASK_ASSIGNED";
   public static final String TASK_CANCELLED = "TASK_CANCELLED";
   public static final String TASK_REASSIGNED = "TASK_REASSIGNED";
+
+  /** The task's running cycle moved to another model version (an admin's migration). */
+  public static final String TASK_MIGRATED = "TASK_MIGRATED";
+
   public static final String REPORT_SUBMITTED = "REPORT_SUBMITTED";
   public static final String REPORT_REVIEWED = "REPORT_REVIEWED";
   public static final String DIRECTION_GIVEN = "DIRECTION_GIVEN";
@@ -37,6 +41,10 @@ public final class AuditAction {
 
   public static final String MEMBER_DEACTIVATED = "MEMBER_DEACTIVATED";
 
+  // acting leaders; the object is the substitution
+  public static final String SUBSTITUTION_NAMED = "SUBSTITUTION_NAMED";
+  public static final String SUBSTITUTION_ENDED = "SUBSTITUTION_ENDED";
+
   // models
   public static final String MODEL_DEPLOYED = "MODEL_DEPLOYED";
 
@@ -50,6 +58,7 @@ public final class AuditAction {
           TASK_ASSIGNED,
           TASK_CANCELLED,
           TASK_REASSIGNED,
+          TASK_MIGRATED,
           REPORT_SUBMITTED,
           REPORT_REVIEWED,
           DIRECTION_GIVEN,
@@ -67,6 +76,8 @@ public final class AuditAction {
           MEMBER_CREATED,
           MEMBER_CHANGED,
           MEMBER_DEACTIVATED,
+          SUBSTITUTION_NAMED,
+          SUBSTITUTION_ENDED,
           MODEL_DEPLOYED,
           LOGIN_SUCCEEDED,
           LOGIN_FAILED,

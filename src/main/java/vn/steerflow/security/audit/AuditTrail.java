@@ -18,6 +18,7 @@ import vn.steerflow.security.Caller;
 import vn.steerflow.security.CurrentCaller;
 import vn.steerflow.security.RequestOrigin;
 import vn.steerflow.workflow.ModelDeployed;
+import vn.steerflow.workflow.admin.TaskCycleMigrated;
 
 /**
  * Writes the audit trail: one entry per state change, in the transaction of the change, so that an
@@ -142,6 +143,19 @@ public class AuditTrail {
             "source", deployed.source(),
             "resources", deployed.resources(),
             "processDefinitions", deployed.processDefinitions()));
+  }
+
+  /**
+   * A task's running cycle moved to another model version, in the engine transaction that moved it.
+   */
+  @Transactional(TxType.REQUIRED)
+  void taskCycleMigrated(@Observes TaskCycleMigrated migrated) {
+    record(
+        AuditAction.TASK_MIGRATED,
+        AuditObject.TASK,
+        migrated.businessKey() == null ? migrated.processInstanceId() : migrated.businessKey(),
+        AuditValues.of("processDefinition", migrated.sourceDefinitionId()),
+        AuditValues.of("processDefinition", migrated.targetDefinitionId()));
   }
 
   private void persist(
