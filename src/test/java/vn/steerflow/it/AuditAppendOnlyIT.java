@@ -31,6 +31,7 @@ import vn.steerflow.plan.TaskAssignments;
 import vn.steerflow.security.Authenticator;
 import vn.steerflow.security.audit.AppendOnlyGuard;
 import vn.steerflow.security.audit.AuditEntry;
+import vn.steerflow.security.audit.AuditTrail;
 
 /**
  * Inside the server, on its own DataSource: an audit entry commits with its change and rolls back
@@ -50,6 +51,7 @@ class AuditAppendOnlyIT {
   @Inject private TaskAssignments assignments;
   @Inject private Authenticator authenticator;
   @Inject private AuditTampering tampering;
+  @Inject private AuditTrail auditTrail;
 
   @Resource(lookup = "java:app/jdbc/steerflow")
   private DataSource dataSource;
@@ -71,6 +73,31 @@ class AuditAppendOnlyIT {
 
     String committed = assign().getCode();
     assertEquals(1, entriesOf(committed), "committed with its task");
+  }
+
+  @Test
+  void aFailedLoginIsRecordedEvenWhenNothingElseOfTheRequestCommits() throws Exception {
+    String tried = "no-such-member-" + System.nanoTime();
+    String member = "member-" + System.nanoTime();
+    transaction.begin();
+    try {
+      auditTrail.loginFailed(tried, "203.0.113.9", "unknown user");
+      auditTrail.loginSucceeded(member, "203.0.113.10");
+    } finally {
+      transaction.rollback();
+    }
+
+    assertEquals(
+        1,
+        count(
+            "select count(*) from SF_AUDIT_ENTRY where ACTION_NAME = 'LOGIN_FAILED'"
+                + " and ACTOR = 'anonymous' and CLIENT_ADDRESS = '203.0.113.9' and OBJECT_ID = ?",
+            tried),
+        "the failure committed on its own");
+    assertEquals(
+        0,
+        count("select count(*) from SF_AUDIT_ENTRY where OBJECT_ID = ?", member),
+        "a success joins the login's transaction, and rolled back with it");
   }
 
   @Test

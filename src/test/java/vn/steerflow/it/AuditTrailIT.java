@@ -340,6 +340,86 @@ class AuditTrailIT extends DeployedSteerflow {
   }
 
   @Test
+  void organisationChangesRecordOnlyWhatChangedAndNeverAPassword() {
+    String suffix = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    String unit = "AUD-" + suffix;
+    String username = "audit-" + suffix.toLowerCase();
+    Map<String, Object> newUnit = new LinkedHashMap<>();
+    newUnit.put("code", unit);
+    newUnit.put("name", "Phòng Kiểm toán");
+    newUnit.put("kind", "DEPARTMENT");
+    newUnit.put("parent", "UBND-LC");
+    assertStatus(as(Demo.ADMIN).post("api/v1/units", newUnit), 201);
+    long unitVersion = as(Demo.ADMIN).get("api/v1/units/" + unit).json().get("version").asLong();
+    // refused: a parent that does not exist; nothing recorded
+    assertStatus(
+        as(Demo.ADMIN)
+            .put(
+                "api/v1/units/" + unit,
+                Map.of("name", "Phòng Thanh tra", "parent", "NO-SUCH", "version", unitVersion)),
+        400);
+    assertStatus(
+        as(Demo.ADMIN)
+            .put(
+                "api/v1/units/" + unit,
+                Map.of("name", "Phòng Thanh tra", "parent", "UBND-LC", "version", unitVersion)),
+        200);
+
+    Map<String, Object> member = new LinkedHashMap<>();
+    member.put("username", username);
+    member.put("fullName", "Nguyễn Văn Kiểm");
+    member.put("unit", unit);
+    member.put("roles", List.of("OFFICER"));
+    member.put("password", Demo.PASSWORD);
+    assertStatus(as(Demo.ADMIN).post("api/v1/members", member), 201);
+    long memberVersion =
+        as(Demo.ADMIN).get("api/v1/members/" + username).json().get("version").asLong();
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put("fullName", "Nguyễn Văn Kiểm");
+    change.put("unit", unit);
+    change.put("committee", Demo.COMMITTEE);
+    change.put("roles", List.of("OFFICER", "SUPERVISOR"));
+    change.put("password", "Mật-khẩu-mới-2026!");
+    change.put("version", memberVersion);
+    assertStatus(as(Demo.ADMIN).put("api/v1/members/" + username, change), 200);
+    assertStatus(as(Demo.ADMIN).post("api/v1/members/" + username + "/deactivate", Map.of()), 200);
+
+    List<JsonNode> unitEntries = oldestFirst(admin("objectType=UNIT&objectId=" + unit));
+    assertThat(actions(unitEntries)).containsExactly("UNIT_CREATED", "UNIT_CHANGED");
+    assertThat(unitEntries.get(0).get("after").get("parent").asText()).isEqualTo("UBND-LC");
+    assertThat(values(unitEntries.get(1).get("before")))
+        .containsExactly(Map.entry("name", "Phòng Kiểm toán"));
+    assertThat(values(unitEntries.get(1).get("after")))
+        .containsExactly(Map.entry("name", "Phòng Thanh tra"));
+
+    List<JsonNode> memberEntries = oldestFirst(admin("objectType=MEMBER&objectId=" + username));
+    assertThat(memberEntries)
+        .extracting(e -> e.get("actor").asText() + " " + e.get("action").asText())
+        .containsExactly(
+            "admin MEMBER_CREATED",
+            "admin PASSWORD_CHANGED",
+            "admin MEMBER_CHANGED",
+            "admin MEMBER_DEACTIVATED");
+    assertThat(memberEntries.get(0).get("after").get("roles").toString())
+        .isEqualTo("[\"OFFICER\"]");
+    assertThat(memberEntries.get(1).get("before").isNull()).isTrue();
+    assertThat(memberEntries.get(1).get("after").isNull()).isTrue();
+    JsonNode changed = memberEntries.get(2);
+    assertThat(changed.get("before").toString())
+        .isEqualTo("{\"roles\":[\"OFFICER\"],\"committee\":null}");
+    assertThat(changed.get("after").toString())
+        .isEqualTo("{\"roles\":[\"OFFICER\",\"SUPERVISOR\"],\"committee\":\"BCD-LC\"}");
+    assertThat(values(memberEntries.get(3).get("after")))
+        .containsExactly(Map.entry("active", "false"));
+    // no password, hash or salt anywhere in the member's trail
+    String trail = as(Demo.ADMIN).get(audit("objectId=" + username)).body();
+    assertThat(trail)
+        .doesNotContain("Mật-khẩu")
+        .doesNotContain("pbkdf2")
+        .doesNotContain(Demo.PASSWORD);
+  }
+
+  @Test
   void onlyAdminsReadTheTrailAndNothingOverHttpChangesIt() {
     assertThat(as(Demo.ADMIN).get(audit("size=1")).status()).isEqualTo(200);
     for (String member : List.of(Demo.SUPERVISOR, Demo.LEADER, Demo.JUSTICE_OFFICER)) {

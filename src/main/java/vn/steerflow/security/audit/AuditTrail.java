@@ -96,7 +96,7 @@ public class AuditTrail {
 
   /**
    * A member logged in. Joins the login's transaction if there is one. For the login feature's
-   * observer of login attempts.
+   * observer of login attempts; {@code clientAddress} null means the current request's.
    */
   @Transactional(TxType.REQUIRED)
   public void loginSucceeded(String username, String clientAddress) {
@@ -108,7 +108,7 @@ public class AuditTrail {
         username,
         null,
         null,
-        clientAddress);
+        addressOr(clientAddress));
   }
 
   /**
@@ -127,7 +127,7 @@ public class AuditTrail {
         attemptedUsername == null || attemptedUsername.isBlank() ? "?" : attemptedUsername,
         null,
         AuditValues.of("reason", reason),
-        clientAddress);
+        addressOr(clientAddress));
   }
 
   /** A new model version reached the engine: at start-up by the system, or by an admin. */
@@ -178,6 +178,18 @@ public class AuditTrail {
             AuditValues.json(before),
             AuditValues.json(after),
             clientAddress));
+  }
+
+  /** The address given, else the current request's, if any. */
+  private String addressOr(String clientAddress) {
+    if (clientAddress != null) {
+      return clientAddress;
+    }
+    try {
+      return requestOrigin.clientAddress().orElse(null);
+    } catch (ContextNotActiveException noRequest) {
+      return null;
+    }
   }
 
   private record Origin(String actor, String address) {}
