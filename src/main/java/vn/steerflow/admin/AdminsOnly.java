@@ -12,7 +12,7 @@ import vn.steerflow.committee.Role;
 /**
  * {@code /engine-rest} is for admins: anyone else who logged in gets 403 before the request is
  * matched to a resource (so they learn nothing of which paths exist) and before its body is read.
- * The login itself (401 without valid credentials) is {@code security.BasicAuthenticationFilter}'s,
+ * The login itself (401 without valid credentials) is {@code security.AuthenticationFilter}'s,
  * which covers {@code /engine-rest} as it covers {@code /api}.
  */
 @Provider

@@ -14,15 +14,20 @@ import vn.steerflow.dashboard.DashboardResource;
 import vn.steerflow.inbox.WorkResource;
 import vn.steerflow.plan.PlanResource;
 import vn.steerflow.plan.TaskResource;
+import vn.steerflow.report.BottleneckResource;
 import vn.steerflow.report.ContributionResource;
 import vn.steerflow.report.DirectionResource;
 import vn.steerflow.report.ExtensionResource;
 import vn.steerflow.report.ReportResource;
 import vn.steerflow.report.ReportingPeriodsResource;
+import vn.steerflow.report.TaskBottlenecksResource;
 import vn.steerflow.report.TaskExtensionsResource;
 import vn.steerflow.report.TaskIndicatorsResource;
 import vn.steerflow.report.TaskReportsResource;
 import vn.steerflow.security.EngineCallerFilter;
+import vn.steerflow.security.PasswordResource;
+import vn.steerflow.security.SessionResource;
+import vn.steerflow.security.TooManyAttempts;
 import vn.steerflow.security.audit.AuditCsvResource;
 import vn.steerflow.security.audit.AuditResource;
 
@@ -44,6 +49,8 @@ public class RestApplication extends Application {
         TaskExtensionsResource.class,
         ExtensionResource.class,
         ReportingPeriodsResource.class,
+        BottleneckResource.class,
+        TaskBottlenecksResource.class,
         TaskIndicatorsResource.class,
         WorkResource.class,
         UnitResource.class,
@@ -52,6 +59,8 @@ public class RestApplication extends Application {
         SubstitutionResource.class,
         PlanResource.class,
         DashboardResource.class,
+        SessionResource.class,
+        PasswordResource.class,
         MigrationResource.class,
         AuditResource.class,
         AuditCsvResource.class,
@@ -66,7 +75,8 @@ public class RestApplication extends Application {
         ExceptionMappers.TransactionalMapper.class,
         ExceptionMappers.PersistenceMapper.class,
         ExceptionMappers.WebApplicationMapper.class,
-        ExceptionMappers.UnexpectedMapper.class);
+        ExceptionMappers.UnexpectedMapper.class,
+        TooManyAttempts.Mapper.class);
   }
 
   @Override

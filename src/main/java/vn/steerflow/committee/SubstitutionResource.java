@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import vn.steerflow.api.Page;
-import vn.steerflow.api.RequestValidation;
 
 /**
  * Acting leaders: a leader names a substitute for a period, those concerned read the substitutions,
@@ -28,16 +27,13 @@ public class SubstitutionResource {
 
   @Inject private Substitutions substitutions;
 
-  @Inject private RequestValidation validation;
-
   @Context private SecurityContext security;
 
   @Context private UriInfo uriInfo;
 
   @POST
   public Response name(SubstitutionRequest request) {
-    SubstitutionView named =
-        substitutions.name(validation.check(request, "substitution"), caller());
+    SubstitutionView named = substitutions.name(request, caller());
     return Response.created(
             uriInfo
                 .getBaseUriBuilder()
@@ -67,7 +63,7 @@ public class SubstitutionResource {
   @POST
   @Path("{id}/end")
   public SubstitutionView end(@PathParam("id") long id, SubstitutionEnd request) {
-    return substitutions.end(id, validation.check(request, "end of the substitution"), caller());
+    return substitutions.end(id, request, caller());
   }
 
   private String caller() {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
 import vn.steerflow.api.Page;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.audit.AuditAction;
 import vn.steerflow.security.audit.AuditObject;
 import vn.steerflow.security.audit.AuditTrail;
@@ -42,12 +43,18 @@ public class Substitutions {
 
   @Inject private AuditTrail audit;
 
-  /** Names a substitute; refuses a period that overlaps one the leader already has (409). */
+  @Inject private RequestValidation validation;
+
+  /**
+   * Names a substitute; refuses a period that overlaps one the leader already has (409). Who may
+   * not name for the leader is refused (403) before the request is checked (400).
+   */
   @Transactional
   public SubstitutionView name(SubstitutionRequest request, String callerName) {
     Instant now = Instant.now();
     Member caller = activeCaller(callerName);
-    String leaderName = leaderNamed(request, caller);
+    String leaderName = leaderNamed(request == null ? null : request.leader(), caller);
+    request = validation.check(request, "substitution");
     List<FieldError> errors = new ArrayList<>();
     Optional<Member> leader = activeMember(leaderName, Substitution.LEADER, errors);
     Optional<Member> substitute =
@@ -124,11 +131,10 @@ public class Substitutions {
   }
 
   /** The leader named in the request, or the caller; 403 for who may not name for that leader. */
-  private static String leaderNamed(SubstitutionRequest request, Member caller) {
+  private static String leaderNamed(String requested, Member caller) {
     boolean admin = caller.getRoles().contains(Role.ADMIN);
     boolean leader = caller.getRoles().contains(Role.LEADER);
-    String named =
-        request.leader() == null || request.leader().isBlank() ? null : request.leader().strip();
+    String named = requested == null || requested.isBlank() ? null : requested.strip();
     if (named == null) {
       if (leader) {
         return caller.getUsername();
@@ -243,6 +249,7 @@ public class Substitutions {
               + id
               + ".");
     }
+    request = validation.check(request, "end of the substitution");
     if (substitution.getVersion() != request.version()) {
       throw ApiException.conflict(
           "Substitution "

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
@@ -34,6 +35,10 @@ import vn.steerflow.workflow.Workflow;
 /**
  * Assigning a task: checks the five clears against the organisation, saves the task and starts its
  * cycle in one transaction, so there is never a task without a cycle or a cycle without a task.
+ *
+ * <p>Order of checks: the caller supervises or leads a committee (else 403), the request is
+ * well-formed (else 400), the committee it names is the caller's (else 403), the five clears hold
+ * (else 400). Who may not assign for the committee learns nothing of what else is wrong.
  */
 @ApplicationScoped
 public class TaskAssignments {
@@ -48,15 +53,29 @@ public class TaskAssignments {
 
   @Inject private AuditTrail audit;
 
+  @Inject private RequestValidation validation;
+
   @Transactional
   public Task assign(Assignment request, Caller caller) {
+    if (!caller.supervisesOrLeadsACommittee()) {
+      throw ApiException.forbidden("Only a committee's supervisors and leaders assign its tasks.");
+    }
+    request = validation.check(request, "assignment");
+    Optional<Committee> committee = committee(request.committee());
+    if (committee.isPresent()
+        && !caller.supervises(committee.get().getId())
+        && !caller.leads(committee.get().getId())) {
+      throw ApiException.forbidden(
+          "Only the supervisors and leaders of committee "
+              + committee.get().getCode()
+              + " assign its tasks.");
+    }
     List<FieldError> errors = new ArrayList<>();
     Optional<Unit> lead = unit(request.leadUnit());
     if (lead.isEmpty()) {
       errors.add(
           new FieldError("leadUnit", "no active unit has code '" + request.leadUnit() + "'"));
     }
-    Optional<Committee> committee = committee(request.committee());
     if (committee.isEmpty()) {
       errors.add(
           new FieldError(
@@ -118,12 +137,6 @@ public class TaskAssignments {
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(
           "The assignment does not hold by the five clears: fix the fields listed.", errors);
-    }
-    if (!caller.supervises(committee.get().getId()) && !caller.leads(committee.get().getId())) {
-      throw ApiException.forbidden(
-          "Only the supervisors and leaders of committee "
-              + committee.get().getCode()
-              + " assign its tasks.");
     }
 
     Task task =

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
 import vn.steerflow.security.audit.AuditAction;
@@ -40,9 +41,12 @@ public class TaskChanges {
 
   @Inject private AuditTrail audit;
 
+  @Inject private RequestValidation validation;
+
   public Task cancel(String code, CancelRequest request, Caller caller) {
     Task task = tasks.visible(code, caller);
     requireSupervisor(task, caller, "cancel");
+    request = validation.check(request, "cancellation");
     requireOpen(task);
     String reason = request.reason().strip();
     task.cancel();
@@ -64,6 +68,7 @@ public class TaskChanges {
   public Task reassign(String code, ReassignRequest request, Caller caller) {
     Task task = tasks.visible(code, caller);
     requireSupervisor(task, caller, "reassign");
+    request = validation.check(request, "reassignment");
     String unitCode = request.leadUnit().strip();
     Unit unit =
         activeUnit(unitCode)

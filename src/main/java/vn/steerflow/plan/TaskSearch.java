@@ -77,12 +77,14 @@ public class TaskSearch {
 
   /** How many of the plan's tasks the caller may see. */
   long countInPlan(Plan plan, Caller caller) {
-    Where where = where(TaskFilter.ofPlan(String.valueOf(plan.getId())), caller, Instant.now());
-    return where == null
-        ? 0
-        : where
-            .bind(em.createQuery("select count(t) from Task t where " + where.jpql(), Long.class))
-            .getSingleResult();
+    Where where = new Where();
+    if (!visibility(where, caller)) {
+      return 0;
+    }
+    where.and("t.plan.id = :planId", "planId", plan.getId());
+    return where
+        .bind(em.createQuery("select count(t) from Task t where " + where.jpql(), Long.class))
+        .getSingleResult();
   }
 
   /** The conditions of the listing; null when the caller may see no task at all. */
@@ -92,13 +94,17 @@ public class TaskSearch {
       return null;
     }
     if (filter.plan() != null) {
+      // A plan the caller may not read is answered as one that does not exist, as GET /plans/{id}
+      // answers 404 for it: the filter must not tell which plan codes exist.
       Plan plan =
           plans
               .byReference(filter.plan())
+              .filter(p -> plans.canRead(p, caller))
               .orElseThrow(
                   () ->
                       ApiException.badRequest(
-                          TaskFilter.PLAN, "no plan has id or code '" + filter.plan() + "'"));
+                          TaskFilter.PLAN,
+                          "no plan you can see has id or code '" + filter.plan() + "'"));
       where.and("t.plan.id = :planId", "planId", plan.getId());
     }
     if (filter.unit() != null) {

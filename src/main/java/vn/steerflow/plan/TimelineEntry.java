@@ -40,7 +40,9 @@ public class TimelineEntry {
   @Column(name = "ACTION_NAME", nullable = false)
   private String action;
 
-  @Column(name = "DETAIL", length = 4000)
+  static final int DETAIL_LENGTH = 4000;
+
+  @Column(name = "DETAIL", length = DETAIL_LENGTH)
   private String detail;
 
   protected TimelineEntry() {}
@@ -59,7 +61,23 @@ public class TimelineEntry {
     }
     this.actingFor = actingFor;
     this.action = Objects.requireNonNull(action);
-    this.detail = detail;
+    this.detail = fitting(detail);
+  }
+
+  /**
+   * The detail quotes what members wrote (a reason, a comment), which may itself fill the column: a
+   * long one is cut with an ellipsis rather than failing the change it records. The full text stays
+   * on its own record (the extension, the review).
+   */
+  static String fitting(String detail) {
+    if (detail == null || detail.length() <= DETAIL_LENGTH) {
+      return detail;
+    }
+    int end = DETAIL_LENGTH - 1;
+    if (Character.isHighSurrogate(detail.charAt(end - 1))) {
+      end--; // never split a character outside the Basic Multilingual Plane
+    }
+    return detail.substring(0, end) + "…";
   }
 
   public Instant getAt() {

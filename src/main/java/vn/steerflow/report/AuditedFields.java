@@ -66,6 +66,14 @@ final class AuditedFields {
         "comment", extension.getComment());
   }
 
+  static Map<String, Object> bottleneck(Bottleneck bottleneck) {
+    return AuditValues.of(
+        "bottleneck", bottleneck.getId(),
+        "report", bottleneck.getReport().getId(),
+        "resolver", bottleneck.resolver(),
+        "summary", bottleneck.getSummary());
+  }
+
   static Map<String, Object> contribution(Contribution contribution) {
     return AuditValues.of(
         "unit", contribution.getUnit().getCode(),

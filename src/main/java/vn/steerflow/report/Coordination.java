@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.plan.Task;
 import vn.steerflow.plan.TaskKind;
@@ -50,6 +51,8 @@ public class Coordination {
 
   @Inject private AuditTrail audit;
 
+  @Inject private RequestValidation validation;
+
   public Contribution contribute(String taskCode, ContributionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     Unit unit =
@@ -67,6 +70,8 @@ public class Coordination {
                                 .sorted()
                                 .collect(Collectors.joining(", "))
                             + ") contribute to it."));
+    // checked after access: a caller who may not contribute is refused whatever they send
+    request = validation.check(request, "contribution");
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more contributions.");

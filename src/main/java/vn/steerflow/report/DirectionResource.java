@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /**
@@ -25,11 +24,9 @@ public class DirectionResource {
 
   @Inject private CurrentCaller caller;
 
-  @Inject private RequestValidation validation;
-
   @POST
   public Map<String, Object> direct(@PathParam("code") String code, DirectionRequest request) {
-    Direction direction = cycle.direct(code, validation.check(request, "direction"), caller.get());
+    Direction direction = cycle.direct(code, request, caller.get());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("id", direction.getId());
     answer.put("task", code);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.plan.Task;
 import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskKind;
@@ -40,6 +41,9 @@ import vn.steerflow.workflow.Workflow;
  *
  * <p>Only ONE_OFF tasks have a deadline to extend; a REGULAR task's periods end on their schedule.
  * One request at a time per task.
+ *
+ * <p>Order of checks: visible (else 404), the caller's role and unit may act (else 403), the
+ * request holds (else 400), the task's state allows it (else 409).
  */
 @ApplicationScoped
 @Transactional
@@ -53,6 +57,8 @@ public class Extensions {
 
   @Inject private AuditTrail audit;
 
+  @Inject private RequestValidation validation;
+
   public Extension request(String taskCode, ExtensionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
@@ -63,6 +69,7 @@ public class Extensions {
               + taskCode
               + ".");
     }
+    request = validation.check(request, "extension request");
     if (task.getKind() != TaskKind.ONE_OFF) {
       throw ApiException.conflict(
           "Task "
@@ -129,6 +136,7 @@ public class Extensions {
               + task.getCommittee().getCode()
               + " decide on extensions of its tasks.");
     }
+    request = validation.check(request, "decision");
     boolean grant = request.grant();
     if (!grant && (request.comment() == null || request.comment().isBlank())) {
       throw ApiException.badRequest("comment", "a refusal needs the reason, for the unit");

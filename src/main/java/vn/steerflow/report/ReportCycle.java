@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.plan.Task;
 import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskStatus;
@@ -31,7 +32,9 @@ import vn.steerflow.workflow.Workflow;
  * then completes the engine step waiting for it; if either fails, neither happened.
  *
  * <p>Order of checks: the record is visible to the caller (else 404), the caller's role and unit
- * may act (else 403), the cycle waits for this step now (else 409).
+ * may act (else 403), the request holds (else 400), the cycle waits for this step now (else 409).
+ * The request is checked here, after access, so that a caller who may not act is refused whatever
+ * they send.
  */
 @ApplicationScoped
 @Transactional
@@ -45,7 +48,11 @@ public class ReportCycle {
 
   @Inject private ReportingPeriods periods;
 
+  @Inject private Bottlenecks bottlenecks;
+
   @Inject private Event<TaskEnded> taskEnded;
+
+  @Inject private RequestValidation validation;
 
   @Inject private Indicators indicators;
 
@@ -61,10 +68,12 @@ public class ReportCycle {
               + taskCode
               + ".");
     }
+    request = validation.check(request, "report");
     if (request.status() == ReportStatus.DONE && request.progress() != 100) {
       throw ApiException.badRequest("progress", "a DONE report has progress 100");
     }
     List<Indicators.Reading> readings = indicators.match(task, request.indicatorValuesOrEmpty());
+    List<Bottlenecks.Raising> raising = bottlenecks.toRaise(request);
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more reports.");
@@ -94,6 +103,8 @@ public class ReportCycle {
         caller.username(),
         TimelineActions.REPORTED,
         "Report " + report.getId() + ": " + report.getStatus() + ", " + report.getProgress() + "%");
+    // in this transaction: a report that fails raises nothing
+    bottlenecks.raise(report, raising, caller.username());
     audit.record(
         AuditAction.REPORT_SUBMITTED,
         AuditObject.TASK,
@@ -125,6 +136,7 @@ public class ReportCycle {
               + task.getCommittee().getCode()
               + " review its reports.");
     }
+    request = validation.check(request, "decision");
     if (request.decision().needsComment()
         && (request.comment() == null || request.comment().isBlank())) {
       throw ApiException.badRequest(
@@ -188,6 +200,7 @@ public class ReportCycle {
               + task.getCommittee().getCode()
               + " (or their substitutes, while acting) give directions on its tasks.");
     }
+    request = validation.check(request, "direction");
     String actingFor = caller.actingFor(task.getCommittee().getId()).orElse(null);
     WorkStep step =
         workflow

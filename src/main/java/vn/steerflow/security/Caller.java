@@ -64,6 +64,14 @@ public record Caller(
     return has(Role.SUPERVISOR) && committee != null && committee.equals(committeeId);
   }
 
+  /**
+   * Whether the caller supervises or leads some committee in their own right: who may assign tasks
+   * and issue plans at all, before the request says for which committee.
+   */
+  public boolean supervisesOrLeadsACommittee() {
+    return committeeId != null && (has(Role.SUPERVISOR) || has(Role.LEADER));
+  }
+
   /** Whether the caller leads the committee in their own right (holds its LEADER role). */
   public boolean leads(Long committee) {
     return has(Role.LEADER) && committee != null && committee.equals(committeeId);

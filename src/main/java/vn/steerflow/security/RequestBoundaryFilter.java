@@ -27,14 +27,17 @@ public class RequestBoundaryFilter extends HttpFilter {
 
   @Inject private RequestOrigin origin;
 
+  @Inject private RequestClient client;
+
   @Inject private EngineIdentity engineIdentity;
 
   public RequestBoundaryFilter() {
     // for the container
   }
 
-  RequestBoundaryFilter(RequestOrigin origin, EngineIdentity engineIdentity) {
+  RequestBoundaryFilter(RequestOrigin origin, RequestClient client, EngineIdentity engineIdentity) {
     this.origin = origin;
+    this.client = client;
     this.engineIdentity = engineIdentity;
   }
 
@@ -42,7 +45,7 @@ public class RequestBoundaryFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    origin.set(request.getRemoteAddr());
+    client.set(origin.clientAddress(request));
     try {
       chain.doFilter(request, response);
     } finally {

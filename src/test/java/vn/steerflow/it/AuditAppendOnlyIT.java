@@ -81,8 +81,8 @@ class AuditAppendOnlyIT {
     String member = "member-" + System.nanoTime();
     transaction.begin();
     try {
-      auditTrail.loginFailed(tried, "203.0.113.9", "unknown user");
-      auditTrail.loginSucceeded(member, "203.0.113.10");
+      auditTrail.loginFailed(tried, "203.0.113.9", "BASIC", "UNKNOWN_MEMBER");
+      auditTrail.loginSucceeded(member, "203.0.113.10", "BASIC");
     } finally {
       transaction.rollback();
     }

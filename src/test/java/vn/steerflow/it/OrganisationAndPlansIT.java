@@ -582,7 +582,8 @@ class OrganisationAndPlansIT extends DeployedSteerflow {
     assertThat(codes(own)).containsExactly(e, g, b, a, f);
     assertThat(own.get("total").asLong()).isEqualTo(5);
     assertThat(codes(tasks(firstOfficer, "unit=" + second))).containsExactly(b);
-    assertThat(tasks(as(Demo.POLICE_OFFICER), inPlan).get("total").asLong()).isZero();
+    // a plan the officer may not read is answered as one that does not exist
+    assertProblem(as(Demo.POLICE_OFFICER).get("api/v1/tasks?" + inPlan), 400, "plan");
     assertThat(tasks(as(Demo.ADMIN), "q=" + word).get("total").asLong()).isZero();
     assertThat(as(Demo.SUPERVISOR).get("api/v1/plans/" + plan).json().get("tasks").asLong())
         .isEqualTo(6);

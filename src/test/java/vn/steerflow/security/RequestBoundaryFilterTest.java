@@ -30,9 +30,10 @@ class RequestBoundaryFilterTest {
 
   private final EngineIdentity engineIdentity = new EngineIdentity(engines(identities));
 
-  private final RequestOrigin origin = new RequestOrigin();
+  private final RequestClient client = new RequestClient();
 
-  private final RequestBoundaryFilter filter = new RequestBoundaryFilter(origin, engineIdentity);
+  private final RequestBoundaryFilter filter =
+      new RequestBoundaryFilter(RequestOrigin.trusting(), client, engineIdentity);
 
   @Test
   void theIdentitySetDuringARequestIsGoneWhenItEnds() throws Exception {
@@ -49,7 +50,7 @@ class RequestBoundaryFilterTest {
 
     assertThat(seen).containsExactly(Optional.of("giamsat"));
     assertThat(identities.getCurrentAuthentication()).isNull();
-    assertThat(origin.clientAddress()).contains("10.0.0.7");
+    assertThat(client.address()).contains("10.0.0.7");
   }
 
   @Test

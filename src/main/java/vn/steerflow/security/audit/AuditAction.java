@@ -22,6 +22,12 @@ public final class AuditAction {
   public static final String EXTENSION_REQUESTED = "EXTENSION_REQUESTED";
   public static final String EXTENSION_DECIDED = "EXTENSION_DECIDED";
   public static final String CONTRIBUTION_SUBMITTED = "CONTRIBUTION_SUBMITTED";
+  public static final String BOTTLENECK_RAISED = "BOTTLENECK_RAISED";
+
+  /** Taken in hand or resolved (with the answer). */
+  public static final String BOTTLENECK_MOVED = "BOTTLENECK_MOVED";
+
+  public static final String BOTTLENECK_RESOLVER_SET = "BOTTLENECK_RESOLVER_SET";
 
   // plans
   public static final String PLAN_CREATED = "PLAN_CREATED";
@@ -53,6 +59,9 @@ public final class AuditAction {
   public static final String LOGIN_FAILED = "LOGIN_FAILED";
   public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
 
+  /** An admin's reset (a temporary password), or the operator's start-up password for an admin. */
+  public static final String PASSWORD_RESET = "PASSWORD_RESET";
+
   public static final Set<String> ALL =
       Set.of(
           TASK_ASSIGNED,
@@ -65,6 +74,9 @@ public final class AuditAction {
           EXTENSION_REQUESTED,
           EXTENSION_DECIDED,
           CONTRIBUTION_SUBMITTED,
+          BOTTLENECK_RAISED,
+          BOTTLENECK_MOVED,
+          BOTTLENECK_RESOLVER_SET,
           PLAN_CREATED,
           UNIT_CREATED,
           UNIT_CHANGED,
@@ -81,7 +93,8 @@ public final class AuditAction {
           MODEL_DEPLOYED,
           LOGIN_SUCCEEDED,
           LOGIN_FAILED,
-          PASSWORD_CHANGED);
+          PASSWORD_CHANGED,
+          PASSWORD_RESET);
 
   private AuditAction() {}
 }

@@ -26,6 +26,7 @@ public class AuditCsvResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("action") List<String> action) {
+    search.requireAdmin(caller.get());
     return AuditResource.export(
         search,
         caller,

@@ -38,6 +38,8 @@ public class AuditResource {
       @QueryParam("action") List<String> action,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
+    // who may not read the trail is refused before the parameters are looked at
+    search.requireAdmin(caller.get());
     return search.search(
         AuditFilter.parse(objectType, objectId, member, from, to, action, page, size),
         caller.get());
@@ -52,6 +54,7 @@ public class AuditResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("action") List<String> action) {
+    search.requireAdmin(caller.get());
     return export(
         search,
         caller,

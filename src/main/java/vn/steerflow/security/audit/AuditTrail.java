@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import vn.steerflow.security.Caller;
 import vn.steerflow.security.CurrentCaller;
-import vn.steerflow.security.RequestOrigin;
+import vn.steerflow.security.RequestClient;
 import vn.steerflow.workflow.ModelDeployed;
 import vn.steerflow.workflow.admin.TaskCycleMigrated;
 
@@ -38,7 +38,7 @@ public class AuditTrail {
 
   @Inject private CurrentCaller currentCaller;
 
-  @Inject private RequestOrigin requestOrigin;
+  @Inject private RequestClient requestClient;
 
   /**
    * Records a change by the current caller: {@code before} and {@code after} hold the fields that
@@ -95,11 +95,11 @@ public class AuditTrail {
   public record Snapshot(Supplier<Map<String, ?>> fields, Map<String, ?> before) {}
 
   /**
-   * A member logged in. Joins the login's transaction if there is one. For the login feature's
-   * observer of login attempts; {@code clientAddress} null means the current request's.
+   * A member logged in, by the channel named ({@code SESSION}, {@code BASIC}). Joins the login's
+   * transaction if there is one; {@code clientAddress} null means the current request's.
    */
   @Transactional(TxType.REQUIRED)
-  public void loginSucceeded(String username, String clientAddress) {
+  public void loginSucceeded(String username, String clientAddress, String channel) {
     persist(
         username,
         null,
@@ -107,18 +107,19 @@ public class AuditTrail {
         AuditObject.MEMBER,
         username,
         null,
-        null,
+        AuditValues.of("channel", channel),
         addressOr(clientAddress));
   }
 
   /**
    * A login failed: committed on its own, since nothing else of the request commits. The actor is
    * {@value AuditEntry#ANONYMOUS}, the object the username tried (which may not exist); {@code
-   * reason} says why, for the admin ("wrong password", "unknown user", "inactive", "throttled").
-   * Never pass the password.
+   * reason} says why ({@code WRONG_PASSWORD}, {@code UNKNOWN_MEMBER}, {@code THROTTLED}, ...).
+   * Never the password.
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public void loginFailed(String attemptedUsername, String clientAddress, String reason) {
+  public void loginFailed(
+      String attemptedUsername, String clientAddress, String channel, String reason) {
     persist(
         AuditEntry.ANONYMOUS,
         null,
@@ -126,7 +127,7 @@ public class AuditTrail {
         AuditObject.MEMBER,
         attemptedUsername == null || attemptedUsername.isBlank() ? "?" : attemptedUsername,
         null,
-        AuditValues.of("reason", reason),
+        AuditValues.of("channel", channel, "reason", reason),
         addressOr(clientAddress));
   }
 
@@ -186,7 +187,7 @@ public class AuditTrail {
       return clientAddress;
     }
     try {
-      return requestOrigin.clientAddress().orElse(null);
+      return requestClient.address().orElse(null);
     } catch (ContextNotActiveException noRequest) {
       return null;
     }
@@ -198,7 +199,7 @@ public class AuditTrail {
   private Origin origin() {
     try {
       Optional<Caller> caller = currentCaller.find();
-      Optional<String> address = requestOrigin.clientAddress();
+      Optional<String> address = requestClient.address();
       String actor =
           caller
               .map(Caller::username)
