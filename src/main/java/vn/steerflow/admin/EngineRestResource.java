@@ -1,5 +1,7 @@
 package vn.steerflow.admin;
 
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,6 +26,7 @@ import org.camunda.bpm.engine.rest.dto.VersionDto;
 import org.camunda.bpm.engine.rest.dto.history.UserOperationLogEntryDto;
 import org.camunda.bpm.engine.rest.dto.repository.DeploymentDto;
 import org.camunda.bpm.engine.rest.dto.repository.DeploymentResourceDto;
+import org.camunda.bpm.engine.rest.dto.repository.DeploymentWithDefinitionsDto;
 import org.camunda.bpm.engine.rest.dto.repository.ProcessDefinitionDiagramDto;
 import org.camunda.bpm.engine.rest.dto.repository.ProcessDefinitionDto;
 import org.camunda.bpm.engine.rest.dto.runtime.ActivityInstanceDto;
@@ -32,6 +36,7 @@ import org.camunda.bpm.engine.rest.impl.AbstractProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.rest.mapper.MultipartFormData;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import vn.steerflow.workflow.ModelDeployed;
 import vn.steerflow.workflow.model.ModelGuardPlugin;
 
 /**
@@ -67,6 +72,8 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
 
   @Context private SecurityContext security;
 
+  @Inject private Event<ModelDeployed> deployed;
+
   // ---------------------------------------------------------------------------------- deployments
 
   /**
@@ -78,7 +85,8 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public DeploymentDto createDeployment(@Context UriInfo uriInfo, MultipartFormData payload) {
     try {
-      return asCaller(() -> getDeploymentRestService(null).createDeployment(uriInfo, payload));
+      return announce(
+          asCaller(() -> getDeploymentRestService(null).createDeployment(uriInfo, payload)));
     } catch (ProcessEngineException e) {
       if (e.getMessage() != null && e.getMessage().startsWith(UNREADABLE_XML)) {
         throw new InvalidRequestException(Response.Status.BAD_REQUEST, e, e.getMessage());
@@ -278,6 +286,28 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
    * operation log entry) names them; the engine's authentication is per thread and is cleared
    * whatever happens.
    */
+  /**
+   * A deployment that added process definitions (not one duplicate filtering found unchanged) is
+   * announced, for the audit trail: after the engine committed it, since Camunda's REST service
+   * runs its own transaction.
+   */
+  private DeploymentDto announce(DeploymentDto deployment) {
+    if (deployment instanceof DeploymentWithDefinitionsDto added
+        && added.getDeployedProcessDefinitions() != null
+        && !added.getDeployedProcessDefinitions().isEmpty()) {
+      Collection<ProcessDefinitionDto> definitions = added.getDeployedProcessDefinitions().values();
+      deployed.fire(
+          new ModelDeployed(
+              added.getId(),
+              added.getName(),
+              added.getSource(),
+              added.getDeploymentTime().toInstant(),
+              definitions.stream().map(ProcessDefinitionDto::getResource).sorted().toList(),
+              definitions.stream().map(d -> d.getKey() + ":" + d.getVersion()).sorted().toList()));
+    }
+    return deployment;
+  }
+
   private <T> T asCaller(Supplier<T> call) {
     IdentityService identity = EngineUtil.lookupProcessEngine(null).getIdentityService();
     identity.setAuthenticatedUserId(security.getUserPrincipal().getName());

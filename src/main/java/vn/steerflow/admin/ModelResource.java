@@ -1,5 +1,6 @@
 package vn.steerflow.admin;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import vn.steerflow.api.ApiException;
@@ -28,6 +30,8 @@ import vn.steerflow.committee.Role;
 import vn.steerflow.plan.PlanModelView;
 import vn.steerflow.plan.PlanModels;
 import vn.steerflow.security.CurrentCaller;
+import vn.steerflow.workflow.ModelDeployed;
+import vn.steerflow.workflow.model.DeployedModel;
 import vn.steerflow.workflow.model.ModelDeployment;
 import vn.steerflow.workflow.model.ModelFile;
 import vn.steerflow.workflow.model.ModelVersion;
@@ -45,6 +49,8 @@ public class ModelResource {
   static final String ADMINS_ONLY = "Only admins deploy and manage models.";
 
   static final String BPMN_XML = "application/xml";
+
+  @Inject private Event<ModelDeployed> deployed;
 
   @Inject private Models models;
 
@@ -81,6 +87,19 @@ public class ModelResource {
       files.add(new ModelFile(name, content));
     }
     ModelDeployment deployment = models.deploy(files, admin, dry);
+    if (!deployment.dryRun() && deployment.changed()) {
+      // on the record like start-up and Modeler deployments (the audit trail observes the event)
+      List<DeployedModel> created =
+          deployment.models().stream().filter(m -> m.newVersion()).toList();
+      deployed.fire(
+          new ModelDeployed(
+              deployment.deploymentId(),
+              Models.DEPLOYMENT_NAME,
+              Models.DEPLOYMENT_SOURCE,
+              Instant.now(),
+              created.stream().map(DeployedModel::file).sorted().toList(),
+              created.stream().map(m -> m.key() + ":" + m.version()).sorted().toList()));
+    }
     DeploymentView view = DeploymentView.of(deployment);
     if (deployment.dryRun() || !deployment.changed()) {
       return Response.ok(view).build();

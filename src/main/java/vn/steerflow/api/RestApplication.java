@@ -27,9 +27,12 @@ import vn.steerflow.report.TaskBottlenecksResource;
 import vn.steerflow.report.TaskExtensionsResource;
 import vn.steerflow.report.TaskIndicatorsResource;
 import vn.steerflow.report.TaskReportsResource;
+import vn.steerflow.security.EngineCallerFilter;
 import vn.steerflow.security.PasswordResource;
 import vn.steerflow.security.SessionResource;
 import vn.steerflow.security.TooManyAttempts;
+import vn.steerflow.security.audit.AuditCsvResource;
+import vn.steerflow.security.audit.AuditResource;
 
 /**
  * steerflow's API. Its classes are listed, not scanned, so that no other JAX-RS resource on the
@@ -65,6 +68,9 @@ public class RestApplication extends Application {
         ModelResource.class,
         ModelUploadFilter.class,
         ModelRejectedMapper.class,
+        AuditResource.class,
+        AuditCsvResource.class,
+        EngineCallerFilter.class,
         JacksonJsonProvider.class,
         ObjectMapperProvider.class,
         ExceptionMappers.ApiExceptionMapper.class,

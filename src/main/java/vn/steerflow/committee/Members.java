@@ -17,6 +17,10 @@ import vn.steerflow.api.FieldError;
 import vn.steerflow.api.Page;
 import vn.steerflow.security.PasswordHasher;
 import vn.steerflow.security.PasswordPolicy;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 import vn.steerflow.workflow.ReportingCalendar;
 
 /**
@@ -40,6 +44,8 @@ public class Members {
   @PersistenceContext private EntityManager em;
 
   @Inject private Directory directory;
+
+  @Inject private AuditTrail audit;
 
   @Inject
   @ConfigProperty(name = "steerflow.password.iterations", defaultValue = "600000")
@@ -102,6 +108,12 @@ public class Members {
     }
     em.persist(member);
     em.flush();
+    audit.record(
+        AuditAction.MEMBER_CREATED,
+        AuditObject.MEMBER,
+        member.getUsername(),
+        null,
+        AuditedFields.member(member));
     return MemberView.of(member);
   }
 
@@ -125,6 +137,7 @@ public class Members {
               + member.getVersion()
               + "): reload and try again.");
     }
+    AuditTrail.Snapshot before = audit.snapshot(() -> AuditedFields.member(member));
     if (username.equals(admin) && !request.roles().contains(Role.ADMIN)) {
       throw ApiException.badRequest(ROLES, "you cannot take away your own ADMIN role");
     }
@@ -159,9 +172,13 @@ public class Members {
       PasswordPolicy.problem(request.password(), username)
           .ifPresent(problem -> failPassword(PASSWORD, problem));
       member.changePassword(hash(request.password()));
+      audit.record(
+          AuditAction.PASSWORD_CHANGED, AuditObject.MEMBER, member.getUsername(), null, null);
     }
     em.lock(member, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
+    audit.recordChange(
+        AuditAction.MEMBER_CHANGED, AuditObject.MEMBER, member.getUsername(), before);
     return MemberView.of(member);
   }
 
@@ -177,6 +194,12 @@ public class Members {
     }
     member.deactivate();
     em.flush();
+    audit.record(
+        AuditAction.MEMBER_DEACTIVATED,
+        AuditObject.MEMBER,
+        member.getUsername(),
+        AuditValues.of("active", true),
+        AuditValues.of("active", false));
     return MemberView.of(member);
   }
 
@@ -200,6 +223,12 @@ public class Members {
     member.requirePasswordChange(hash(temporary), expiresAt);
     em.lock(member, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
+    audit.record(
+        AuditAction.PASSWORD_RESET,
+        AuditObject.MEMBER,
+        member.getUsername(),
+        null,
+        AuditValues.of("temporaryUntil", expiresAt));
     return new PasswordReset(
         username, temporary, expiresAt.atZone(ReportingCalendar.ZONE).toOffsetDateTime(), true);
   }
@@ -219,6 +248,7 @@ public class Members {
     PasswordPolicy.problem(newPassword, username).ifPresent(p -> failPassword(field, p));
     member.choosePassword(hash(newPassword));
     em.flush();
+    audit.record(AuditAction.PASSWORD_CHANGED, AuditObject.MEMBER, username, null, null);
     return member.getPasswordHash();
   }
 
@@ -249,6 +279,12 @@ public class Members {
     admin.requirePasswordChange(admin.getPasswordHash(), null);
     em.persist(admin);
     em.flush();
+    audit.record(
+        AuditAction.MEMBER_CREATED,
+        AuditObject.MEMBER,
+        username,
+        null,
+        AuditedFields.member(admin));
   }
 
   /** An existing admin gets the operator's start-up password, to be changed at first login. */
@@ -257,6 +293,7 @@ public class Members {
     Member admin = directory.memberInPath(username);
     admin.requirePasswordChange(hash(password), null);
     em.flush();
+    audit.record(AuditAction.PASSWORD_RESET, AuditObject.MEMBER, username, null, null);
   }
 
   /** The unit the first admin of a fresh install is created in. */

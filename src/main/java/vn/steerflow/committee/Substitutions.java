@@ -18,6 +18,10 @@ import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
 import vn.steerflow.api.Page;
 import vn.steerflow.api.RequestValidation;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 
 /**
  * Acting leaders: a leader names a substitute for a period (an admin may name one for any leader),
@@ -36,6 +40,8 @@ public class Substitutions {
   @PersistenceContext private EntityManager em;
 
   @Inject private Directory directory;
+
+  @Inject private AuditTrail audit;
 
   @Inject private RequestValidation validation;
 
@@ -115,6 +121,12 @@ public class Substitutions {
     }
     em.persist(substitution);
     em.flush();
+    audit.record(
+        AuditAction.SUBSTITUTION_NAMED,
+        AuditObject.SUBSTITUTION,
+        String.valueOf(substitution.getId()),
+        null,
+        AuditedFields.substitution(substitution));
     return SubstitutionView.of(substitution, now);
   }
 
@@ -254,6 +266,12 @@ public class Substitutions {
       throw ApiException.conflict("Substitution " + id + " cannot be ended: " + e.getMessage());
     }
     em.flush();
+    audit.record(
+        AuditAction.SUBSTITUTION_ENDED,
+        AuditObject.SUBSTITUTION,
+        String.valueOf(id),
+        AuditValues.of("cancelled", false),
+        AuditValues.of("cancelled", true, "cancelledAt", now));
     return SubstitutionView.of(substitution, now);
   }
 

@@ -10,6 +10,10 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 
 /**
  * The unit tree: creating, renaming, moving and merging units. Each method is one transaction; a
@@ -26,6 +30,8 @@ public class Units {
   @PersistenceContext private EntityManager em;
 
   @Inject private Directory directory;
+
+  @Inject private AuditTrail audit;
 
   @Inject private Event<UnitMerged> merged;
 
@@ -69,6 +75,8 @@ public class Units {
       em.lock(parent, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
     em.flush();
+    audit.record(
+        AuditAction.UNIT_CREATED, AuditObject.UNIT, unit.getCode(), null, AuditedFields.unit(unit));
     return UnitView.of(unit);
   }
 
@@ -78,6 +86,7 @@ public class Units {
   @Transactional
   public UnitView change(String code, UnitChange request) {
     Unit unit = current(code, request.version());
+    AuditTrail.Snapshot before = audit.snapshot(() -> AuditedFields.unit(unit));
     Unit parent = null;
     if (request.parent() != null) {
       parent =
@@ -98,6 +107,7 @@ public class Units {
     guardChain(parent);
     em.lock(unit, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
+    audit.recordChange(AuditAction.UNIT_CHANGED, AuditObject.UNIT, unit.getCode(), before);
     return UnitView.of(unit);
   }
 
@@ -135,6 +145,18 @@ public class Units {
     guardChain(target);
     em.lock(unit, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
+    audit.record(
+        AuditAction.UNIT_MERGED,
+        AuditObject.UNIT,
+        unit.getCode(),
+        AuditValues.of("active", true),
+        AuditValues.of(
+            "active",
+            false,
+            "successor",
+            target.getCode(),
+            "childrenMoved",
+            children.stream().map(Unit::getCode).sorted().toList()));
     merged.fire(new UnitMerged(unit, target, admin));
     return UnitView.of(unit);
   }
@@ -175,6 +197,12 @@ public class Units {
     }
     unit.deactivate();
     em.flush();
+    audit.record(
+        AuditAction.UNIT_DEACTIVATED,
+        AuditObject.UNIT,
+        unit.getCode(),
+        AuditValues.of("active", true),
+        AuditValues.of("active", false));
     return UnitView.of(unit);
   }
 

@@ -18,6 +18,9 @@ import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Directory;
 import vn.steerflow.committee.Role;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 
 /**
  * Plans: a committee's supervisors and leaders issue them; who may read one follows who may read
@@ -32,6 +35,8 @@ public class Plans {
   @Inject private Directory directory;
 
   @Inject private TaskSearch search;
+
+  @Inject private AuditTrail audit;
 
   @Inject private RequestValidation validation;
 
@@ -86,6 +91,8 @@ public class Plans {
             Instant.now());
     em.persist(plan);
     em.flush();
+    audit.record(
+        AuditAction.PLAN_CREATED, AuditObject.PLAN, plan.getCode(), null, AuditedFields.plan(plan));
     return PlanView.of(plan, 0);
   }
 

@@ -23,6 +23,9 @@ import vn.steerflow.api.RequestValidation;
 import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.ModelUnavailableException;
 import vn.steerflow.workflow.ProcessVersion;
 import vn.steerflow.workflow.ReportingCalendar;
@@ -49,6 +52,8 @@ public class TaskAssignments {
   @Inject private Tasks tasks;
 
   @Inject private Plans plans;
+
+  @Inject private AuditTrail audit;
 
   @Inject private RequestValidation validation;
 
@@ -177,6 +182,12 @@ public class TaskAssignments {
             + model.version());
     task.cycleStarted(
         workflow.start(model.key(), model.version(), task.getCode(), cycleVariables(task, now)));
+    audit.record(
+        AuditAction.TASK_ASSIGNED,
+        AuditObject.TASK,
+        task.getCode(),
+        null,
+        AuditedFields.task(task));
     return task;
   }
 

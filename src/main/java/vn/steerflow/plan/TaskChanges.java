@@ -12,6 +12,10 @@ import vn.steerflow.api.ApiException;
 import vn.steerflow.api.RequestValidation;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 import vn.steerflow.workflow.TaskCycleContract;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.Workflow;
@@ -36,6 +40,8 @@ public class TaskChanges {
 
   @Inject private Event<TaskEnded> taskEnded;
 
+  @Inject private AuditTrail audit;
+
   @Inject private RequestValidation validation;
 
   public Task cancel(String code, CancelRequest request, Caller caller) {
@@ -51,6 +57,12 @@ public class TaskChanges {
     if (task.getProcessInstanceId() != null && workflow.isRunning(task.getProcessInstanceId())) {
       workflow.cancel(task.getProcessInstanceId(), reason);
     }
+    audit.record(
+        AuditAction.TASK_CANCELLED,
+        AuditObject.TASK,
+        code,
+        AuditValues.of("status", TaskStatus.OPEN),
+        AuditValues.of("status", task.getStatus(), "reason", reason));
     return task;
   }
 
@@ -94,6 +106,12 @@ public class TaskChanges {
           WorkGroups.unitLeaders(old.getCode()),
           WorkGroups.unitLeaders(unit.getCode()));
     }
+    audit.record(
+        AuditAction.TASK_REASSIGNED,
+        AuditObject.TASK,
+        code,
+        AuditValues.of("leadUnit", old.getCode()),
+        AuditValues.of("leadUnit", unit.getCode(), "reason", request.reason().strip()));
     return task;
   }
 

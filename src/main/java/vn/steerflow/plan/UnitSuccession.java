@@ -9,6 +9,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.committee.UnitMerged;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 import vn.steerflow.workflow.TaskCycleContract;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.Workflow;
@@ -28,6 +32,8 @@ public class UnitSuccession {
   @Inject private Tasks tasks;
 
   @Inject private Workflow workflow;
+
+  @Inject private AuditTrail audit;
 
   void takeOverOpenWork(@Observes UnitMerged event) {
     Unit merged = event.merged();
@@ -49,6 +55,12 @@ public class UnitSuccession {
           event.actor(),
           TimelineActions.REASSIGNED,
           "from " + merged.getCode() + " to " + successor.getCode() + ": " + because);
+      audit.record(
+          AuditAction.TASK_REASSIGNED,
+          AuditObject.TASK,
+          task.getCode(),
+          AuditValues.of("leadUnit", merged.getCode()),
+          AuditValues.of("leadUnit", successor.getCode(), "reason", because));
       if (isRunning(task)) {
         workflow.reassignLeadUnit(
             task.getProcessInstanceId(),
@@ -75,6 +87,12 @@ public class UnitSuccession {
               WorkGroups.unit(successor.getCode()));
       if (moved > 0) {
         task.replaceCoordinatingUnit(merged, successor);
+        audit.record(
+            AuditAction.TASK_REASSIGNED,
+            AuditObject.TASK,
+            task.getCode(),
+            AuditValues.of("coordinatingUnit", merged.getCode()),
+            AuditValues.of("coordinatingUnit", successor.getCode(), "reason", because));
         tasks.record(
             task,
             event.actor(),

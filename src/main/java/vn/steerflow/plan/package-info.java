@@ -4,7 +4,8 @@
  * its committee's plans, with its coordinating units, its indicators (the measurable part of the
  * clear result, with the attainment and risk-colour rules), its outcome and its timeline. Assigning
  * a task starts its cycle in the engine in the same transaction. Task listings decide visibility,
- * filters, outcome, order and page in the database. Depends on api, committee, security and
- * workflow.
+ * filters, outcome, order and page in the database. Assignments, cancellations, reassignments and
+ * new plans are recorded in the audit trail. Depends on api, committee, security (audit included)
+ * and workflow.
  */
 package vn.steerflow.plan;

@@ -21,6 +21,10 @@ import vn.steerflow.committee.UnitMerged;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 
 /**
  * Bottlenecks: raised from a report in the report's own transaction, given a resolver by a
@@ -58,6 +62,8 @@ public class Bottlenecks {
   @Inject private Tasks tasks;
 
   @Inject private RequestValidation validation;
+
+  @Inject private AuditTrail audit;
 
   /** A bottleneck a report is about to raise, its resolver unit found (null: the leaders). */
   record Raising(String summary, Unit resolverUnit) {}
@@ -128,6 +134,12 @@ public class Bottlenecks {
       }
       Bottleneck bottleneck = new Bottleneck(report, r.summary(), r.resolverUnit(), by, now());
       em.persist(bottleneck);
+      audit.record(
+          AuditAction.BOTTLENECK_RAISED,
+          AuditObject.TASK,
+          report.getTask().getCode(),
+          null,
+          AuditedFields.bottleneck(bottleneck));
       raised.add(bottleneck);
       seen.add(bottleneck);
       tasks.record(
@@ -198,6 +210,7 @@ public class Bottlenecks {
     }
     Instant now = now();
     String actingFor = actingFor(bottleneck, caller);
+    BottleneckState was = bottleneck.getState();
     if (next == BottleneckState.IN_HAND) {
       bottleneck.takeInHand(caller.username(), now);
       tasks.record(
@@ -216,6 +229,13 @@ public class Bottlenecks {
           "Bottleneck " + id + ": " + excerpt(bottleneck.getAnswer()));
     }
     em.flush();
+    audit.recordActingFor(
+        actingFor,
+        AuditAction.BOTTLENECK_MOVED,
+        AuditObject.TASK,
+        bottleneck.getTask().getCode(),
+        AuditValues.of("bottleneck", id, "state", was),
+        AuditValues.of("bottleneck", id, "state", next, "answer", bottleneck.getAnswer()));
     return bottleneck;
   }
 
@@ -256,6 +276,12 @@ public class Bottlenecks {
         TimelineActions.BOTTLENECK_RESOLVER_SET,
         "Bottleneck " + id + ": resolver " + previous + " → " + next);
     em.flush();
+    audit.record(
+        AuditAction.BOTTLENECK_RESOLVER_SET,
+        AuditObject.TASK,
+        bottleneck.getTask().getCode(),
+        AuditValues.of("bottleneck", id, "resolver", previous),
+        AuditValues.of("bottleneck", id, "resolver", next));
     return bottleneck;
   }
 
@@ -275,6 +301,18 @@ public class Bottlenecks {
             .getResultList();
     for (Bottleneck bottleneck : unresolved) {
       bottleneck.passTo(event.successor());
+      audit.record(
+          AuditAction.BOTTLENECK_RESOLVER_SET,
+          AuditObject.TASK,
+          bottleneck.getTask().getCode(),
+          AuditValues.of("bottleneck", bottleneck.getId(), "resolver", event.merged().getCode()),
+          AuditValues.of(
+              "bottleneck",
+              bottleneck.getId(),
+              "resolver",
+              event.successor().getCode(),
+              "reason",
+              event.merged().getCode() + " merged into " + event.successor().getCode()));
       tasks.record(
           bottleneck.getTask(),
           event.actor(),

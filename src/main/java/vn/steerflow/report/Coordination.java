@@ -20,6 +20,9 @@ import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.TaskCycleContract.FormKeys;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.WorkStep;
@@ -45,6 +48,8 @@ public class Coordination {
   @Inject private Workflow workflow;
 
   @Inject private ReportingPeriods periods;
+
+  @Inject private AuditTrail audit;
 
   @Inject private RequestValidation validation;
 
@@ -97,6 +102,12 @@ public class Coordination {
         caller.username(),
         TimelineActions.CONTRIBUTED,
         unit.getCode() + ": " + contribution.getProgress() + "%");
+    audit.record(
+        AuditAction.CONTRIBUTION_SUBMITTED,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.contribution(contribution));
     return contribution;
   }
 

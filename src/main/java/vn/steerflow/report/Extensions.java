@@ -21,6 +21,9 @@ import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.ReportingCalendar;
 import vn.steerflow.workflow.TaskCycleContract.ExtensionDecision;
 import vn.steerflow.workflow.TaskCycleContract.FormKeys;
@@ -51,6 +54,8 @@ public class Extensions {
   @Inject private Tasks tasks;
 
   @Inject private Workflow workflow;
+
+  @Inject private AuditTrail audit;
 
   @Inject private RequestValidation validation;
 
@@ -113,6 +118,12 @@ public class Extensions {
             + requested
             + ": "
             + extension.getReason());
+    audit.record(
+        AuditAction.EXTENSION_REQUESTED,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.requested(extension));
     return extension;
   }
 
@@ -187,6 +198,12 @@ public class Extensions {
     }
     em.flush();
     workflow.complete(step, variables);
+    audit.record(
+        AuditAction.EXTENSION_DECIDED,
+        AuditObject.TASK,
+        task.getCode(),
+        AuditedFields.undecided(extension),
+        AuditedFields.decided(extension, task));
     return extension;
   }
 

@@ -21,6 +21,9 @@ import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.TaskCycleContract.FormKeys;
 import vn.steerflow.workflow.TaskCycleContract.Vars;
 import vn.steerflow.workflow.WorkStep;
@@ -54,6 +57,8 @@ public class ReportCycle {
   @Inject private RequestValidation validation;
 
   @Inject private Indicators indicators;
+
+  @Inject private AuditTrail audit;
 
   public Report submit(String taskCode, ReportRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
@@ -102,6 +107,12 @@ public class ReportCycle {
         "Report " + report.getId() + ": " + report.getStatus() + ", " + report.getProgress() + "%");
     // in this transaction: a report that fails raises nothing
     bottlenecks.raise(report, raising, caller.username());
+    audit.record(
+        AuditAction.REPORT_SUBMITTED,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.report(report));
     return report;
   }
 
@@ -205,6 +216,12 @@ public class ReportCycle {
           task, caller.username(), TimelineActions.COMPLETED, "Outcome " + task.outcome(now));
       taskEnded.fire(new TaskEnded(task, now));
     }
+    audit.record(
+        AuditAction.REPORT_REVIEWED,
+        AuditObject.TASK,
+        task.getCode(),
+        AuditedFields.underReview(reportId),
+        AuditedFields.reviewed(report, review, task));
     return review;
   }
 
@@ -252,6 +269,13 @@ public class ReportCycle {
     workflow.complete(step, Map.of(Vars.DIRECTION, request.direction().strip()));
     tasks.record(
         task, caller.username(), actingFor, TimelineActions.DIRECTED, request.direction().strip());
+    audit.recordActingFor(
+        actingFor,
+        AuditAction.DIRECTION_GIVEN,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.direction(reportId, request.direction().strip()));
     return direction;
   }
 

@@ -6,7 +6,7 @@
  * an approved report); extension requests and their decisions, which are a task's deadline history;
  * bottlenecks, the difficulties a report raises, tracked until their resolver answers them. Each
  * use case saves its record and completes the matching engine step (or delivers the matching
- * message) in one transaction; a report's bottlenecks are raised in the report's transaction.
- * Depends on plan, committee, security and workflow.
+ * message) in one transaction, with its audit entry; a report's bottlenecks are raised in the
+ * report's transaction. Depends on plan, committee, security (audit included) and workflow.
  */
 package vn.steerflow.report;

@@ -1,6 +1,7 @@
 package vn.steerflow.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /**
  * Holds the authenticated caller for the length of one request; set by the authentication filter,
@@ -32,5 +33,10 @@ public class CurrentCaller {
   /** The session of a request authenticated by the session cookie; null for HTTP Basic. */
   Session session() {
     return session;
+  }
+
+  /** The caller, when the request has been authenticated (empty before that, and for jobs). */
+  public Optional<Caller> find() {
+    return Optional.ofNullable(member).map(Authenticated::caller);
   }
 }

@@ -632,6 +632,15 @@ class AccessMatrixIT extends DeployedSteerflow {
                         "target", f.get("definition"),
                         "taskCodes", List.of(f.get("task")),
                         "dryRun", true))));
+    // the audit trail; a refused caller is refused also with parameters that do not hold
+    r.put(
+        "GET /api/v1/audit",
+        recipe(f -> Call.get(API + "audit?objectType=TASK&objectId=" + f.get("task")))
+            .invalid(f -> Call.get(API + "audit?from=yesterday&size=0")));
+    r.put(
+        "GET /api/v1/audit.csv",
+        recipe(f -> Call.get(API + "audit.csv?objectId=" + f.get("task")).accepting("text/csv"))
+            .invalid(f -> Call.get(API + "audit.csv?action=NOPE").accepting("text/csv")));
     r.put("POST /engine-rest/deployment/create", recipe(f -> probeDeployment()));
     // steerflow's own model admin: a dry run deploys nothing; pins keep the default model
     r.put("POST /api/v1/admin/models", recipe(f -> probeModelCheck()));

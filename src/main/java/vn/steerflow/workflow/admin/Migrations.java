@@ -1,6 +1,7 @@
 package vn.steerflow.workflow.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -66,6 +67,9 @@ public class Migrations {
   private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
   private ProcessEngine engine;
+
+  /** Absent where the class is built without the container (the process tests). */
+  @Inject private Event<TaskCycleMigrated> migrated;
 
   Migrations() {
     // for CDI proxies
@@ -147,6 +151,14 @@ public class Migrations {
                 }
                 if (dryRun) {
                   throw new Outcome(null);
+                }
+                if (migrated != null) {
+                  migrated.fire(
+                      new TaskCycleMigrated(
+                          instance.getBusinessKey(),
+                          id,
+                          plan.getSourceProcessDefinitionId(),
+                          plan.getTargetProcessDefinitionId()));
                 }
                 return null;
               });
