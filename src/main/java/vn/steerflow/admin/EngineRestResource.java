@@ -267,11 +267,18 @@ public class EngineRestResource extends AbstractProcessEngineRestServiceImpl {
   }
 
   /**
-   * The engine answers an authenticated user at most {@link ModelGuardPlugin#QUERY_MAX_RESULTS}
-   * rows per query and refuses a list with no bound: a list asked without {@code maxResults} is its
-   * first page of that size, so Modeler and curl work unchanged; more than that answers 400.
+   * At most {@link ModelGuardPlugin#QUERY_MAX_RESULTS} rows per query, and never a list with no
+   * bound: a list asked without {@code maxResults} is its first page of that size, so Modeler and
+   * curl work unchanged; more than that answers 400.
    */
   static Integer page(Integer maxResults) {
+    if (maxResults != null && maxResults > ModelGuardPlugin.QUERY_MAX_RESULTS) {
+      throw new InvalidRequestException(
+          Response.Status.BAD_REQUEST,
+          "maxResults is at most "
+              + ModelGuardPlugin.QUERY_MAX_RESULTS
+              + ": page through the rest");
+    }
     return maxResults == null ? ModelGuardPlugin.QUERY_MAX_RESULTS : maxResults;
   }
 

@@ -63,6 +63,16 @@ class ModelAdminIT extends DeployedSteerflow {
     assertThat(created.get("version").asInt()).isEqualTo(version);
     assertThat(created.get("newVersion").asBoolean()).isTrue();
     assertThat(deployed.location).endsWith("/api/v1/admin/models/" + KEY + "/versions/" + version);
+    // on the audit trail, by the admin who deployed it
+    JsonNode audited =
+        as(Demo.ADMIN)
+            .get(
+                "api/v1/audit?objectType=DEPLOYMENT&objectId="
+                    + deployed.json().get("deploymentId").asText())
+            .json();
+    assertThat(audited.get("total").asLong()).as(audited.toString()).isEqualTo(1);
+    assertThat(audited.get("items").get(0).get("actor").asText()).isEqualTo(Demo.ADMIN);
+    assertThat(audited.get("items").get(0).get("action").asText()).isEqualTo("MODEL_DEPLOYED");
     Reply again = upload(Demo.ADMIN, "", part(FILE, model));
     assertThat(again.status).as(again.toString()).isEqualTo(200);
     assertThat(again.json().get("status").asText()).isEqualTo("UNCHANGED");
@@ -198,8 +208,43 @@ class ModelAdminIT extends DeployedSteerflow {
     // unpinned, the plan's new tasks run on the default model again
     ApiClient.Reply unpinned = delete(Demo.ADMIN, MODELS + "/pins/" + plan);
     assertThat(unpinned.json().get("model").isNull()).isTrue();
-    assertThat(detail(task(assign(Demo.JUSTICE, plan)), "ASSIGNED"))
-        .contains("model task-cycle version");
+    String onDefault = assign(Demo.JUSTICE, plan);
+    String assigned = detail(task(onDefault), "ASSIGNED");
+    assertThat(assigned).contains("model task-cycle version");
+
+    // a running task of the default model migrated to the two-level one: its next report waits for
+    // the unit's leader first, with no code change
+    java.util.regex.Matcher from =
+        java.util.regex.Pattern.compile("model task-cycle version (\\d+)").matcher(assigned);
+    assertThat(from.find()).as(assigned).isTrue();
+    Map<String, Object> migration = new java.util.LinkedHashMap<>();
+    migration.put("source", "task-cycle:" + from.group(1));
+    migration.put("target", KEY + ":" + version);
+    migration.put("taskCodes", List.of(onDefault));
+    migration.put("dryRun", false);
+    ApiClient.Reply migrated = as(Demo.ADMIN).post("api/v1/admin/migrations", migration);
+    assertThat(migrated.status()).as(migrated.toString()).isEqualTo(200);
+    assertThat(migrated.json().get("instances").get(0).get("status").asText())
+        .as(migrated.toString())
+        .isEqualTo("MIGRATED");
+    assertThat(version(KEY, version).get("runningInstances").asLong()).isEqualTo(1);
+    ApiClient.Reply migratedReport =
+        as(Demo.JUSTICE_OFFICER)
+            .post("api/v1/tasks/" + onDefault + "/reports", report("DONE", 100, "Đã xong"));
+    assertThat(migratedReport.status()).as(migratedReport.toString()).isEqualTo(201);
+    long migratedReportId = migratedReport.json().get("id").asLong();
+    assertThat(reviewSteps(Demo.SUPERVISOR, onDefault)).isEmpty();
+    assertThat(
+            leader
+                .post("api/v1/reports/" + migratedReportId + "/review", decision("APPROVE", null))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            as(Demo.SUPERVISOR)
+                .post("api/v1/reports/" + migratedReportId + "/review", decision("APPROVE", null))
+                .status())
+        .isEqualTo(200);
+    assertThat(task(onDefault).get("outcome").asText()).isEqualTo("ON_TIME");
   }
 
   @Test

@@ -22,8 +22,11 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
  *       is deployed, and would fail if one got past.
  *   <li>No expressions in ad-hoc queries nor in stored queries (filters): a query parameter could
  *       otherwise be {@code ${...}} evaluated on the server.
- *   <li>At most {@link #QUERY_MAX_RESULTS} results per query of an authenticated engine user (the
- *       REST API asks with one; steerflow's own services page their queries).
+ *   <li>{@link #QUERY_MAX_RESULTS} is the most rows a caller of Camunda's REST API gets from one
+ *       query; {@code admin/EngineRestResource} enforces it. It is not the engine's
+ *       queryMaxResultsLimit: that limit binds every query of an authenticated engine user, and
+ *       every request now runs the engine as its caller, so steerflow's own bounded lists (a task's
+ *       open steps, a process key's versions) would be refused.
  *   <li>No Java-serialized variables: such a value could carry any class into the server.
  * </ul>
  */
@@ -53,7 +56,6 @@ public final class ModelGuardPlugin extends AbstractProcessEnginePlugin {
     configuration.setEnableScriptEngineLoadExternalResources(false);
     configuration.setEnableExpressionsInAdhocQueries(false);
     configuration.setEnableExpressionsInStoredQueries(false);
-    configuration.setQueryMaxResultsLimit(QUERY_MAX_RESULTS);
     configuration.setJavaSerializationFormatEnabled(false);
 
     List<Deployer> deployers = new ArrayList<>();
