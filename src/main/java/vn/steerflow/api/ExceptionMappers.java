@@ -105,14 +105,13 @@ public final class ExceptionMappers {
       if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
         JsonMappingException mapping = (JsonMappingException) e;
         String field = path(mapping);
-        String expected =
-            mapping instanceof MismatchedInputException m && m.getTargetType() != null
-                ? m.getTargetType().getSimpleName()
-                : "another type";
+        Class<?> target = mapping instanceof MismatchedInputException m ? m.getTargetType() : null;
+        String expected = target != null ? target.getSimpleName() : "another type";
         String message =
             field.isEmpty()
                 ? "The body must be a JSON object."
-                : "Wrong type or format: expected " + describe(expected);
+                : "Wrong type or format: expected "
+                    + (target != null && target.isEnum() ? oneOf(target) : describe(expected));
         return Problem.response(
             400,
             "Invalid request",
@@ -139,12 +138,21 @@ public final class ExceptionMappers {
       return path.toString();
     }
 
+    /** "one of HIGHER_IS_BETTER, LOWER_IS_BETTER": the client sees what it may send. */
+    private static String oneOf(Class<?> enumType) {
+      return "one of "
+          + java.util.Arrays.stream(enumType.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name())
+              .collect(Collectors.joining(", "));
+    }
+
     private static String describe(String type) {
       return switch (type) {
         case "OffsetDateTime" ->
             "an ISO-8601 date-time with offset, e.g. 2026-12-31T17:00:00+07:00";
         case "LocalDate" -> "an ISO-8601 date, e.g. 2026-12-31";
         case "Integer", "int", "Long", "long" -> "a whole number";
+        case "BigDecimal", "Double", "double" -> "a number";
         case "String" -> "a string";
         case "List", "Set" -> "an array";
         default ->

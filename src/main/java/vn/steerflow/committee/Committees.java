@@ -13,6 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 
 /** Steering committees: creating, changing and deactivating them, and naming their leaders. */
 @ApplicationScoped
@@ -24,6 +28,8 @@ public class Committees {
   @PersistenceContext private EntityManager em;
 
   @Inject private Directory directory;
+
+  @Inject private AuditTrail audit;
 
   @Transactional
   public List<CommitteeView> list() {
@@ -58,6 +64,12 @@ public class Committees {
     em.persist(committee);
     appoint(committee, leaders);
     em.flush();
+    audit.record(
+        AuditAction.COMMITTEE_CREATED,
+        AuditObject.COMMITTEE,
+        committee.getCode(),
+        null,
+        AuditedFields.committee(committee, leaders));
     return view(committee);
   }
 
@@ -77,6 +89,11 @@ public class Committees {
               + committee.getVersion()
               + "): reload it and try again.");
     }
+    AuditTrail.Snapshot before =
+        audit.snapshot(
+            () ->
+                AuditedFields.committee(
+                    committee, directory.membersWithRole(committee, Role.LEADER)));
     List<FieldError> errors = new ArrayList<>();
     Optional<Unit> agency = activeUnit(request.standingAgency(), errors);
     List<Member> leaders = request.leaders() == null ? null : members(request.leaders(), errors);
@@ -100,6 +117,8 @@ public class Committees {
     }
     em.lock(committee, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
+    audit.recordChange(
+        AuditAction.COMMITTEE_CHANGED, AuditObject.COMMITTEE, committee.getCode(), before);
     return view(committee);
   }
 
@@ -112,6 +131,12 @@ public class Committees {
     }
     committee.deactivate();
     em.flush();
+    audit.record(
+        AuditAction.COMMITTEE_DEACTIVATED,
+        AuditObject.COMMITTEE,
+        committee.getCode(),
+        AuditValues.of("active", true),
+        AuditValues.of("active", false));
     return view(committee);
   }
 

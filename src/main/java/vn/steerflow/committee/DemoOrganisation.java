@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +33,10 @@ public class DemoOrganisation {
 
   /** The password of every demo member; published in the README, for demo runs only. */
   public static final String DEMO_PASSWORD = "Demo@steerflow2026";
+
+  /** The demo members' usernames; outside a demo run none of them may keep the demo password. */
+  public static final List<String> MEMBERS =
+      List.of("admin", "giamsat", "lanhdao", "sotuphap", "congan", "baoyen", "sapa");
 
   @PersistenceContext private EntityManager em;
 

@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -56,6 +57,14 @@ public class Member {
 
   @Column(name = "ACTIVE", nullable = false)
   private boolean active = true;
+
+  /** Set by an admin's reset: until the member chooses a new password, they may do nothing else. */
+  @Column(name = "PASSWORD_CHANGE_REQUIRED", nullable = false)
+  private boolean passwordChangeRequired;
+
+  /** When the temporary password of a reset stops working; null when it never expires. */
+  @Column(name = "TEMPORARY_PASSWORD_EXPIRES_AT")
+  private Instant temporaryPasswordExpiresAt;
 
   @Version
   @Column(name = "VERSION", nullable = false)
@@ -151,9 +160,30 @@ public class Member {
     }
   }
 
+  /** An admin sets the password and hands it over; the member is not made to change it. */
   public void changePassword(String passwordHash) {
     requireActive();
     this.passwordHash = Unit.requireText(passwordHash, "passwordHash");
+  }
+
+  /**
+   * Sets a temporary password (an admin's reset, or the first admin's start-up password) that the
+   * member must replace before doing anything else; it stops working at {@code expiresAt} (never
+   * when null).
+   */
+  public void requirePasswordChange(String temporaryHash, Instant expiresAt) {
+    requireActive();
+    this.passwordHash = Unit.requireText(temporaryHash, "passwordHash");
+    this.passwordChangeRequired = true;
+    this.temporaryPasswordExpiresAt = expiresAt;
+  }
+
+  /** The member chose a new password themselves: any temporary one and its obligation end. */
+  public void choosePassword(String passwordHash) {
+    requireActive();
+    this.passwordHash = Unit.requireText(passwordHash, "passwordHash");
+    this.passwordChangeRequired = false;
+    this.temporaryPasswordExpiresAt = null;
   }
 
   /** The member can no longer log in. The row stays: reports and timelines name its username. */
@@ -212,6 +242,17 @@ public class Member {
 
   public boolean isActive() {
     return active;
+  }
+
+  public boolean isPasswordChangeRequired() {
+    return passwordChangeRequired;
+  }
+
+  /** Whether the password is a temporary one whose time has passed. */
+  public boolean isTemporaryPasswordExpired(Instant now) {
+    return passwordChangeRequired
+        && temporaryPasswordExpiresAt != null
+        && !now.isBefore(temporaryPasswordExpiresAt);
   }
 
   public long getVersion() {

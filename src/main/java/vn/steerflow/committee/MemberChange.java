@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import vn.steerflow.security.AcceptablePassword;
 
 /**
  * A member's new full name, unit, committee and roles, and optionally a new password, made against
@@ -15,11 +16,7 @@ public record MemberChange(
     @NotBlank(message = "name the member's unit by its code") String unit,
     String committee,
     @NotEmpty(message = "give the member at least one role") Set<@NotNull Role> roles,
-    @Size(
-            min = Members.MIN_PASSWORD_LENGTH,
-            max = Members.MAX_PASSWORD_LENGTH,
-            message = Members.PASSWORD_MESSAGE)
-        String password,
+    @AcceptablePassword String password,
     @NotNull(message = "send the version you last read") Long version) {
 
   @Override

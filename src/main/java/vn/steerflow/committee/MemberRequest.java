@@ -6,10 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import vn.steerflow.security.AcceptablePassword;
 
 /**
  * A new member: login name, full name, unit, committee (required for supervisors and leaders),
- * roles and an initial password. The password is hashed at once and never stored or shown as sent.
+ * roles and an initial password, which must pass the password policy. The password is hashed at
+ * once and never stored or shown as sent.
  */
 public record MemberRequest(
     @NotBlank(message = "give the member a username")
@@ -19,12 +21,7 @@ public record MemberRequest(
     @NotBlank(message = "name the member's unit by its code") String unit,
     String committee,
     @NotEmpty(message = "give the member at least one role") Set<@NotNull Role> roles,
-    @NotNull(message = "give an initial password")
-        @Size(
-            min = Members.MIN_PASSWORD_LENGTH,
-            max = Members.MAX_PASSWORD_LENGTH,
-            message = Members.PASSWORD_MESSAGE)
-        String password) {
+    @NotNull(message = "give an initial password") @AcceptablePassword String password) {
 
   /** Keeps the password out of logs and error messages. */
   @Override

@@ -66,6 +66,17 @@ public class MemberResource {
     return members.change(username, validation.check(request, "member"), admin);
   }
 
+  /**
+   * Gives the member a random temporary password, shown once in the answer; until they choose a new
+   * one they may do nothing else.
+   */
+  @POST
+  @Path("{username}/password-reset")
+  public PasswordReset resetPassword(@PathParam("username") String username) {
+    String admin = Administration.requireAdmin(security, WHAT);
+    return members.resetPassword(username, admin);
+  }
+
   @POST
   @Path("{username}/deactivate")
   public MemberView deactivate(@PathParam("username") String username) {

@@ -64,8 +64,8 @@ public class UnitResource {
   @POST
   @Path("{code}/merge-into/{target}")
   public UnitView merge(@PathParam("code") String code, @PathParam("target") String target) {
-    Administration.requireAdmin(security, WHAT);
-    return units.merge(code, target);
+    String admin = Administration.requireAdmin(security, WHAT);
+    return units.merge(code, target, admin);
   }
 
   @POST

@@ -1,6 +1,7 @@
 package vn.steerflow.committee;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -9,6 +10,10 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
 
 /**
  * The unit tree: creating, renaming, moving and merging units. Each method is one transaction; a
@@ -25,6 +30,10 @@ public class Units {
   @PersistenceContext private EntityManager em;
 
   @Inject private Directory directory;
+
+  @Inject private AuditTrail audit;
+
+  @Inject private Event<UnitMerged> merged;
 
   @Transactional
   public List<UnitView> list(Boolean active) {
@@ -66,6 +75,8 @@ public class Units {
       em.lock(parent, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
     em.flush();
+    audit.record(
+        AuditAction.UNIT_CREATED, AuditObject.UNIT, unit.getCode(), null, AuditedFields.unit(unit));
     return UnitView.of(unit);
   }
 
@@ -75,6 +86,7 @@ public class Units {
   @Transactional
   public UnitView change(String code, UnitChange request) {
     Unit unit = current(code, request.version());
+    AuditTrail.Snapshot before = audit.snapshot(() -> AuditedFields.unit(unit));
     Unit parent = null;
     if (request.parent() != null) {
       parent =
@@ -95,17 +107,19 @@ public class Units {
     guardChain(parent);
     em.lock(unit, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
+    audit.recordChange(AuditAction.UNIT_CHANGED, AuditObject.UNIT, unit.getCode(), before);
     return UnitView.of(unit);
   }
 
   /**
    * Merges the unit into the target: the unit is deactivated and names its successor, its active
-   * child units move under the target. Its tasks, reports and members stay attached to it, so its
-   * history and statistics read as before; its members finish its open work until an admin moves
-   * them.
+   * child units move under the target. Its finished tasks, its reports and its members stay
+   * attached to it, so its history reads as before; its open work passes to the successor in the
+   * same transaction (observers of {@link UnitMerged}), since the successor's officers are the ones
+   * who will carry it on.
    */
   @Transactional
-  public UnitView merge(String code, String targetCode) {
+  public UnitView merge(String code, String targetCode, String admin) {
     Unit unit = directory.unitInPath(code);
     Unit target = directory.unitInPath(targetCode);
     if (!unit.isActive()) {
@@ -131,6 +145,19 @@ public class Units {
     guardChain(target);
     em.lock(unit, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
+    audit.record(
+        AuditAction.UNIT_MERGED,
+        AuditObject.UNIT,
+        unit.getCode(),
+        AuditValues.of("active", true),
+        AuditValues.of(
+            "active",
+            false,
+            "successor",
+            target.getCode(),
+            "childrenMoved",
+            children.stream().map(Unit::getCode).sorted().toList()));
+    merged.fire(new UnitMerged(unit, target, admin));
     return UnitView.of(unit);
   }
 
@@ -170,6 +197,12 @@ public class Units {
     }
     unit.deactivate();
     em.flush();
+    audit.record(
+        AuditAction.UNIT_DEACTIVATED,
+        AuditObject.UNIT,
+        unit.getCode(),
+        AuditValues.of("active", true),
+        AuditValues.of("active", false));
     return UnitView.of(unit);
   }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,38 +37,45 @@ public class Dashboard {
 
   @Inject private Plans plans;
 
-  public Statistics statistics(String plan, LocalDate from, LocalDate to, Caller caller) {
+  /** Over a plan ({@code plan}, its id or code) or a period ({@code from}, {@code to}). */
+  public Statistics statistics(String plan, String from, String to, Caller caller) {
     return compute(plan, from, to, caller);
   }
 
-  public Ranking ranking(String plan, LocalDate from, LocalDate to, Caller caller) {
+  public Ranking ranking(String plan, String from, String to, Caller caller) {
     return DashboardCalculator.ranking(compute(plan, from, to, caller));
   }
 
-  private Statistics compute(String planRef, LocalDate from, LocalDate to, Caller caller) {
+  /**
+   * Order of checks: the caller's role (403, whatever the parameters), the parameters (400, the
+   * same whether a plan exists or not), the plan named is one the caller may read (404 otherwise,
+   * as {@code GET /plans/{id}} answers, so a plan's existence does not leak through the dashboard).
+   */
+  private Statistics compute(String planParam, String fromParam, String toParam, Caller caller) {
     if (!caller.has(Role.LEADER) && !caller.has(Role.SUPERVISOR) || caller.committeeId() == null) {
       throw ApiException.forbidden(
           "Only a committee's leaders and supervisors read its dashboard.");
     }
+    Params params = Params.parse(planParam, fromParam, toParam);
     String where;
     Map<String, Object> parameters = new HashMap<>();
     Scope scope;
-    if (planRef != null) {
+    if (params.plan() != null) {
       Plan plan =
           plans
-              .byReference(planRef)
-              .orElseThrow(() -> ApiException.notFound("No plan " + planRef + "."));
-      Long committee = plan.getCommittee().getId();
-      if (!caller.leads(committee) && !caller.supervises(committee)) {
-        throw ApiException.forbidden(
-            "Only the leaders and supervisors of committee "
-                + plan.getCommittee().getCode()
-                + " read this plan's dashboard.");
-      }
+              .byReference(params.plan())
+              .filter(
+                  p ->
+                      caller.leads(p.getCommittee().getId())
+                          || caller.supervises(p.getCommittee().getId()))
+              .orElseThrow(
+                  () -> ApiException.notFound("No plan " + params.plan() + " that you can see."));
       where = "t.plan.id = :scopePlan";
       parameters.put("scopePlan", plan.getId());
       scope = new Scope(plan.getCode(), null, null);
     } else {
+      LocalDate from = params.from();
+      LocalDate to = params.to();
       where =
           "t.committee.id = :scopeCommittee and t.deadline >= :scopeFrom and t.deadline < :scopeTo";
       parameters.put("scopeCommittee", caller.committeeId());
@@ -116,5 +124,40 @@ public class Dashboard {
       returnedByUnit.put((String) row[0], ((Number) row[1]).longValue());
     }
     return DashboardCalculator.statistics(scope, counts, returnedByUnit);
+  }
+
+  /** Either a plan or both dates, never both nor neither. */
+  record Params(String plan, LocalDate from, LocalDate to) {
+
+    static Params parse(String plan, String from, String to) {
+      boolean hasPlan = plan != null && !plan.isBlank();
+      boolean hasDates = from != null || to != null;
+      if (hasPlan && hasDates) {
+        throw ApiException.badRequest("plan", "give either plan or from and to, not both");
+      }
+      if (hasPlan) {
+        return new Params(plan.strip(), null, null);
+      }
+      if (!hasDates) {
+        throw ApiException.badRequest("plan", "give plan, or from and to (ISO dates)");
+      }
+      LocalDate start = date("from", from);
+      LocalDate end = date("to", to);
+      if (end.isBefore(start)) {
+        throw ApiException.badRequest("to", "the period ends before it starts");
+      }
+      return new Params(null, start, end);
+    }
+
+    private static LocalDate date(String field, String value) {
+      if (value == null || value.isBlank()) {
+        throw ApiException.badRequest(field, field + " is required with a period (ISO date)");
+      }
+      try {
+        return LocalDate.parse(value.strip());
+      } catch (DateTimeParseException e) {
+        throw ApiException.badRequest(field, "not an ISO date (yyyy-mm-dd): " + value);
+      }
+    }
   }
 }

@@ -1,6 +1,8 @@
 package vn.steerflow.plan;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.List;
  * responsible leader), time (a ONE_OFF task's deadline; a REGULAR task's reporting period and the
  * end of its reporting), result (expected result) and responsibility (supervising committee).
  * Coordinating units are optional, and so is the plan (by id or code) the task belongs to; the kind
- * defaults to ONE_OFF.
+ * defaults to ONE_OFF. The indicators (optional, at most {@value Indicator#MOST_PER_TASK}) are the
+ * measurable part of the clear result: reports give values for them.
  */
 @ClearTime
 public record Assignment(
@@ -28,7 +31,42 @@ public record Assignment(
     @Size(max = 40) String plan,
     TaskKind kind,
     @Size(max = 40) String reportingPeriod,
-    OffsetDateTime reportingUntil) {
+    OffsetDateTime reportingUntil,
+    @Size(
+            max = Indicator.MOST_PER_TASK,
+            message = "at most " + Indicator.MOST_PER_TASK + " indicators per task")
+        List<@NotNull(message = "give the indicator as an object") @Valid IndicatorRequest>
+            indicators) {
+
+  /** An assignment with no indicators, as before indicators existed. */
+  public Assignment(
+      String title,
+      String content,
+      String leadUnit,
+      String responsibleLeader,
+      OffsetDateTime deadline,
+      String expectedResult,
+      String committee,
+      List<String> coordinatingUnits,
+      String plan,
+      TaskKind kind,
+      String reportingPeriod,
+      OffsetDateTime reportingUntil) {
+    this(
+        title,
+        content,
+        leadUnit,
+        responsibleLeader,
+        deadline,
+        expectedResult,
+        committee,
+        coordinatingUnits,
+        plan,
+        kind,
+        reportingPeriod,
+        reportingUntil,
+        null);
+  }
 
   /** A one-off task's assignment outside any plan, as before plans and kinds existed. */
   public Assignment(
@@ -83,6 +121,28 @@ public record Assignment(
 
   public List<String> coordinatingUnitsOrEmpty() {
     return coordinatingUnits == null ? List.of() : coordinatingUnits;
+  }
+
+  /** The same assignment with the end of reporting filled in (from the plan's end). */
+  Assignment withReportingUntil(OffsetDateTime until) {
+    return new Assignment(
+        title,
+        content,
+        leadUnit,
+        responsibleLeader,
+        deadline,
+        expectedResult,
+        committee,
+        coordinatingUnits,
+        plan,
+        kind,
+        reportingPeriod,
+        until,
+        indicators);
+  }
+
+  public List<IndicatorRequest> indicatorsOrEmpty() {
+    return indicators == null ? List.of() : indicators;
   }
 
   public TaskKind kindOrDefault() {

@@ -78,11 +78,13 @@ public @interface ClearTime {
                     + ReportingCalendar.SHORTEST_PERIOD.toSeconds()
                     + " seconds",
                 context);
+        // Within a plan the end of reporting defaults to the plan's end, which only the service
+        // can look up.
         valid &=
             require(
-                assignment.reportingUntil() != null,
+                assignment.reportingUntil() != null || assignment.plan() != null,
                 "reportingUntil",
-                "clear time: give the end of reporting (ISO-8601 with offset)",
+                "clear time: give the end of reporting (ISO-8601 with offset), or put the task in a plan",
                 context);
       }
       return valid;

@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,7 +24,8 @@ import vn.steerflow.security.Caller;
  * The demo plans (DESIGN.md §5): a Project 06 plan and a digital-transformation plan of the demo
  * committee, each with a few tasks, assigned through the same use cases as over the API, so each
  * task's cycle runs in the engine. Loaded on a demo run when there is no plan yet; it lives in
- * plan, not in DemoOrganisation, because committee must not depend on plan. Lead units are ones the
+ * plan, not in DemoOrganisation, because committee must not depend on plan. The Project 06 tasks
+ * carry indicators, the online application rate (target 95 %) among them. Lead units are ones the
  * integration tests do not act for, so the demo's work does not crowd their work lists.
  */
 @Singleton
@@ -54,13 +56,32 @@ public class DemoPlans {
    * A demo task: what, who leads (and coordinates), how many days from now it is due, what it
    * yields.
    */
-  private record DemoTask(
+  record DemoTask(
       String title,
       String content,
       String leadUnit,
       List<String> coordinating,
       int dueInDays,
-      String expectedResult) {}
+      String expectedResult,
+      List<IndicatorRequest> indicators) {}
+
+  private static IndicatorRequest higher(String name, String unit, String target, String baseline) {
+    return new IndicatorRequest(
+        name,
+        unit,
+        new BigDecimal(target),
+        baseline == null ? null : new BigDecimal(baseline),
+        IndicatorDirection.HIGHER_IS_BETTER);
+  }
+
+  private static IndicatorRequest lower(String name, String unit, String target, String baseline) {
+    return new IndicatorRequest(
+        name,
+        unit,
+        new BigDecimal(target),
+        new BigDecimal(baseline),
+        IndicatorDirection.LOWER_IS_BETTER);
+  }
 
   @PostConstruct
   void load() {
@@ -84,28 +105,7 @@ public class DemoPlans {
             LocalDate.of(year, 1, 15),
             "Kế hoạch triển khai Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử (Đề án 06) năm "
                 + year),
-        List.of(
-            new DemoTask(
-                "Kết nối cơ sở dữ liệu chuyên ngành với Cơ sở dữ liệu quốc gia về dân cư",
-                "Kết nối, chia sẻ dữ liệu giữa các cơ sở dữ liệu chuyên ngành của tỉnh và Cơ sở dữ liệu quốc gia về dân cư",
-                "STTTT",
-                List.of("SKHCN"),
-                60,
-                "100% cơ sở dữ liệu chuyên ngành của tỉnh được kết nối"),
-            new DemoTask(
-                "Đăng ký doanh nghiệp trực tuyến",
-                "Tiếp nhận và giải quyết hồ sơ đăng ký doanh nghiệp trực tuyến toàn trình",
-                "SKHDT",
-                List.of(),
-                90,
-                "Tỷ lệ hồ sơ trực tuyến đạt 95%"),
-            new DemoTask(
-                "Làm sạch dữ liệu dân cư trên địa bàn thị xã",
-                "Rà soát, cập nhật, làm sạch dữ liệu dân cư theo mô hình \"đúng, đủ, sạch, sống\"",
-                "SAPA",
-                List.of(),
-                45,
-                "100% dữ liệu dân cư trên địa bàn được làm sạch")));
+        project06Tasks());
 
     plan(
         caller,
@@ -115,29 +115,71 @@ public class DemoPlans {
             "15/KH-BCĐ",
             LocalDate.of(year, 1, 20),
             "Kế hoạch chuyển đổi số tỉnh Lào Cai năm " + year),
-        List.of(
-            new DemoTask(
-                "Số hoá hồ sơ, kết quả giải quyết thủ tục hành chính",
-                "Số hoá hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực tại các sở, ngành",
-                "SNV",
-                List.of(),
-                120,
-                "100% hồ sơ, kết quả giải quyết thủ tục hành chính được số hoá"),
-            new DemoTask(
-                "Phủ sóng di động 4G đến các thôn, bản",
-                "Phối hợp với doanh nghiệp viễn thông phủ sóng di động 4G đến các thôn, bản chưa có sóng",
-                "STTTT",
-                List.of("BAOYEN"),
-                150,
-                "100% thôn, bản có sóng di động 4G"),
-            new DemoTask(
-                "Nâng tỷ lệ hồ sơ trực tuyến cấp huyện",
-                "Hướng dẫn người dân nộp hồ sơ trực tuyến tại bộ phận một cửa cấp huyện, cấp xã",
-                "BAOYEN",
-                List.of(),
-                100,
-                "Tỷ lệ hồ sơ trực tuyến đạt 95%")));
+        digitalTransformationTasks());
     LOG.info("Demo plans loaded: KH-DA06-" + year + ", KH-CDS-" + year + ", 6 tasks");
+  }
+
+  /**
+   * The Project 06 plan's tasks; each carries indicators, the online application rate among them.
+   */
+  static List<DemoTask> project06Tasks() {
+    return List.of(
+        new DemoTask(
+            "Kết nối cơ sở dữ liệu chuyên ngành với Cơ sở dữ liệu quốc gia về dân cư",
+            "Kết nối, chia sẻ dữ liệu giữa các cơ sở dữ liệu chuyên ngành của tỉnh và Cơ sở dữ liệu quốc gia về dân cư",
+            "STTTT",
+            List.of("SKHCN"),
+            60,
+            "100% cơ sở dữ liệu chuyên ngành của tỉnh được kết nối",
+            List.of(
+                higher("Số cơ sở dữ liệu chuyên ngành đã kết nối", "cơ sở dữ liệu", "12", "4"))),
+        new DemoTask(
+            "Đăng ký doanh nghiệp trực tuyến",
+            "Tiếp nhận và giải quyết hồ sơ đăng ký doanh nghiệp trực tuyến toàn trình",
+            "SKHDT",
+            List.of(),
+            90,
+            "Tỷ lệ hồ sơ trực tuyến đạt 95%",
+            List.of(
+                higher("Tỷ lệ hồ sơ nộp trực tuyến", "%", "95", "60"),
+                lower("Thời gian giải quyết hồ sơ trung bình", "ngày", "3", "5"))),
+        new DemoTask(
+            "Làm sạch dữ liệu dân cư trên địa bàn thị xã",
+            "Rà soát, cập nhật, làm sạch dữ liệu dân cư theo mô hình \"đúng, đủ, sạch, sống\"",
+            "SAPA",
+            List.of(),
+            45,
+            "100% dữ liệu dân cư trên địa bàn được làm sạch",
+            List.of(higher("Tỷ lệ dữ liệu dân cư đã làm sạch", "%", "100", null))));
+  }
+
+  /** The digital-transformation plan's tasks. */
+  static List<DemoTask> digitalTransformationTasks() {
+    return List.of(
+        new DemoTask(
+            "Số hoá hồ sơ, kết quả giải quyết thủ tục hành chính",
+            "Số hoá hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực tại các sở, ngành",
+            "SNV",
+            List.of(),
+            120,
+            "100% hồ sơ, kết quả giải quyết thủ tục hành chính được số hoá",
+            List.of()),
+        new DemoTask(
+            "Phủ sóng di động 4G đến các thôn, bản",
+            "Phối hợp với doanh nghiệp viễn thông phủ sóng di động 4G đến các thôn, bản chưa có sóng",
+            "STTTT",
+            List.of("BAOYEN"),
+            150,
+            "100% thôn, bản có sóng di động 4G",
+            List.of()),
+        new DemoTask(
+            "Nâng tỷ lệ hồ sơ trực tuyến cấp huyện",
+            "Hướng dẫn người dân nộp hồ sơ trực tuyến tại bộ phận một cửa cấp huyện, cấp xã",
+            "BAOYEN",
+            List.of(),
+            100,
+            "Tỷ lệ hồ sơ trực tuyến đạt 95%",
+            List.of(higher("Tỷ lệ hồ sơ nộp trực tuyến", "%", "95", "40"))));
   }
 
   private void plan(
@@ -178,7 +220,11 @@ public class DemoPlans {
               task.expectedResult(),
               DemoOrganisation.COMMITTEE,
               task.coordinating(),
-              plan.code()),
+              plan.code(),
+              null,
+              null,
+              null,
+              task.indicators()),
           caller);
     }
   }

@@ -57,6 +57,16 @@ public class Plan {
   @Column(name = "CREATED_BY", nullable = false, length = 100)
   private String createdBy;
 
+  /**
+   * The process the plan's new tasks run on, when an admin pinned one; null: the default process.
+   */
+  @Column(name = "MODEL_KEY")
+  private String modelKey;
+
+  /** The pinned version of {@link #modelKey}; null: its latest active version at each start. */
+  @Column(name = "MODEL_VERSION")
+  private Integer modelVersion;
+
   @Version
   @Column(name = "VERSION", nullable = false)
   private long version;
@@ -137,6 +147,33 @@ public class Plan {
 
   public String getCreatedBy() {
     return createdBy;
+  }
+
+  /**
+   * New tasks of this plan run on the given process: on its given version, or on its latest active
+   * version when {@code version} is null. Tasks already assigned keep the model they started on.
+   */
+  public void pinModel(String key, Integer version) {
+    String processKey = text(key, "model key");
+    if (version != null && version < 1) {
+      throw new IllegalArgumentException("a model version counts from 1");
+    }
+    this.modelKey = processKey;
+    this.modelVersion = version;
+  }
+
+  /** New tasks of this plan run on the default process again, on its latest active version. */
+  public void unpinModel() {
+    this.modelKey = null;
+    this.modelVersion = null;
+  }
+
+  public String getModelKey() {
+    return modelKey;
+  }
+
+  public Integer getModelVersion() {
+    return modelVersion;
   }
 
   public long getVersion() {

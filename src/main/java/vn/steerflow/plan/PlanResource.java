@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import vn.steerflow.api.Page;
-import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** Issuing plans and reading them; a plan's tasks are listed at {@code /tasks?plan=...}. */
@@ -26,13 +25,11 @@ public class PlanResource {
 
   @Inject private CurrentCaller caller;
 
-  @Inject private RequestValidation validation;
-
   @Context private UriInfo uriInfo;
 
   @POST
   public Response create(PlanRequest request) {
-    PlanView plan = plans.create(validation.check(request, "plan"), caller.get());
+    PlanView plan = plans.create(request, caller.get());
     return Response.created(
             uriInfo.getBaseUriBuilder().path("plans").path(String.valueOf(plan.id())).build())
         .entity(plan)

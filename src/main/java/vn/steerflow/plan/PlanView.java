@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** A plan as the API shows it, with the number of its tasks the caller can see. */
+/**
+ * A plan as the API shows it, with the number of its tasks the caller can see and the model its new
+ * tasks run on when an admin pinned one ({@code model} null: the default process).
+ */
 public record PlanView(
     long id,
     String code,
@@ -16,6 +19,7 @@ public record PlanView(
     long tasks,
     OffsetDateTime createdAt,
     String createdBy,
+    ModelPin model,
     long version) {
 
   static PlanView of(Plan plan, long visibleTasks) {
@@ -30,6 +34,7 @@ public record PlanView(
         visibleTasks,
         plan.getCreatedAt().atOffset(ZoneOffset.UTC),
         plan.getCreatedBy(),
+        ModelPin.of(plan),
         plan.getVersion());
   }
 }

@@ -13,14 +13,19 @@ import java.util.Optional;
 import vn.steerflow.api.ApiException;
 import vn.steerflow.api.FieldError;
 import vn.steerflow.api.Page;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.committee.Committee;
 import vn.steerflow.committee.Directory;
 import vn.steerflow.committee.Role;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 
 /**
  * Plans: a committee's supervisors and leaders issue them; who may read one follows who may read
- * its tasks: the committee's supervisors and leaders, and the officers of units with a task in it.
+ * its tasks: the committee's supervisors and leaders, and the officers and leaders of units with a
+ * task in it.
  */
 @ApplicationScoped
 public class Plans {
@@ -31,11 +36,32 @@ public class Plans {
 
   @Inject private TaskSearch search;
 
+  @Inject private AuditTrail audit;
+
+  @Inject private RequestValidation validation;
+
+  /**
+   * Order of checks: the caller supervises or leads a committee (else 403), the request is
+   * well-formed (else 400), the committee it names is the caller's (else 403), the rest holds (else
+   * 400), the code is new (else 409).
+   */
   @Transactional
   public PlanView create(PlanRequest request, Caller caller) {
-    List<FieldError> errors = new ArrayList<>();
+    if (!caller.supervisesOrLeadsACommittee()) {
+      throw ApiException.forbidden("Only a committee's supervisors and leaders issue its plans.");
+    }
+    request = validation.check(request, "plan");
     Optional<Committee> committee =
         directory.committee(request.committee()).filter(Committee::isActive);
+    if (committee.isPresent()
+        && !caller.supervises(committee.get().getId())
+        && !caller.leads(committee.get().getId())) {
+      throw ApiException.forbidden(
+          "Only the supervisors and leaders of committee "
+              + committee.get().getCode()
+              + " issue its plans.");
+    }
+    List<FieldError> errors = new ArrayList<>();
     if (committee.isEmpty()) {
       errors.add(
           new FieldError(
@@ -48,12 +74,6 @@ public class Plans {
     }
     if (!errors.isEmpty()) {
       throw ApiException.badRequest("The plan does not hold: fix the fields listed.", errors);
-    }
-    if (!caller.supervises(committee.get().getId()) && !caller.leads(committee.get().getId())) {
-      throw ApiException.forbidden(
-          "Only the supervisors and leaders of committee "
-              + committee.get().getCode()
-              + " issue its plans.");
     }
     if (byCode(request.code()).isPresent()) {
       throw ApiException.conflict("A plan with code " + request.code() + " exists already.");
@@ -71,6 +91,8 @@ public class Plans {
             Instant.now());
     em.persist(plan);
     em.flush();
+    audit.record(
+        AuditAction.PLAN_CREATED, AuditObject.PLAN, plan.getCode(), null, AuditedFields.plan(plan));
     return PlanView.of(plan, 0);
   }
 
@@ -83,7 +105,7 @@ public class Plans {
       any.add("p.committee.id = :committee");
       parameters.put("committee", caller.committeeId());
     }
-    if (caller.has(Role.OFFICER) && caller.unitId() != null) {
+    if ((caller.has(Role.OFFICER) || caller.has(Role.UNIT_LEADER)) && caller.unitId() != null) {
       any.add(
           "exists (select t.id from Task t left join t.coordinatingUnits c where t.plan = p and (t.leadUnit.id = :unit or c.id = :unit))");
       parameters.put("unit", caller.unitId());
@@ -112,14 +134,23 @@ public class Plans {
   /** The plan by id or code, if the caller may read it; else 404. */
   @Transactional
   public PlanView get(String reference, Caller caller) {
-    Plan plan = byReference(reference).orElseThrow(() -> notFound(reference));
-    long visible = search.countInPlan(plan, caller);
-    boolean committeeMember =
-        caller.supervises(plan.getCommittee().getId()) || caller.leads(plan.getCommittee().getId());
-    if (!committeeMember && visible == 0) {
-      throw notFound(reference);
-    }
-    return PlanView.of(plan, visible);
+    Plan plan =
+        byReference(reference)
+            .filter(p -> canRead(p, caller))
+            .orElseThrow(() -> notFound(reference));
+    return PlanView.of(plan, search.countInPlan(plan, caller));
+  }
+
+  /**
+   * Whether the caller may read the plan: its committee's supervisors and leaders, and whoever may
+   * see one of its tasks.
+   */
+  @Transactional
+  public boolean canRead(Plan plan, Caller caller) {
+    Long committee = plan.getCommittee().getId();
+    return caller.supervises(committee)
+        || caller.leads(committee)
+        || search.countInPlan(plan, caller) > 0;
   }
 
   /** A plan by its id (all digits) or its code (which starts with a letter). */

@@ -1,5 +1,6 @@
 package vn.steerflow.plan;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,10 +12,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import vn.steerflow.committee.Committee;
@@ -66,6 +72,11 @@ public class Task {
   // clear result
   @Column(name = "EXPECTED_RESULT", nullable = false, length = 4000)
   private String expectedResult;
+
+  /** The measurable part of the clear result, saved with the task; names unique within it. */
+  @OneToMany(mappedBy = "task", cascade = CascadeType.PERSIST)
+  @OrderBy("number")
+  private List<Indicator> indicators = new ArrayList<>();
 
   // clear responsibility
   @ManyToOne(optional = false)
@@ -168,6 +179,23 @@ public class Task {
     if (!deadline.isAfter(createdAt)) {
       throw new IllegalArgumentException("the deadline must be in the future");
     }
+    addIndicators(assignment.indicatorsOrEmpty());
+  }
+
+  private void addIndicators(List<IndicatorRequest> requested) {
+    if (requested.size() > Indicator.MOST_PER_TASK) {
+      throw new IllegalArgumentException(
+          "a task carries at most " + Indicator.MOST_PER_TASK + " indicators");
+    }
+    Set<String> names = new HashSet<>();
+    for (IndicatorRequest request : requested) {
+      Indicator indicator = new Indicator(this, indicators.size() + 1, request);
+      if (!names.add(Indicator.key(indicator.getName()))) {
+        throw new IllegalArgumentException(
+            "two indicators of one task are named '" + indicator.getName() + "'");
+      }
+      indicators.add(indicator);
+    }
   }
 
   /** Gives the task its code once the database has given it an id. */
@@ -219,6 +247,28 @@ public class Task {
     Unit previous = leadUnit;
     leadUnit = newLeadUnit;
     return previous;
+  }
+
+  /**
+   * The coordinating unit {@code old} was merged into {@code successor}, which coordinates in its
+   * place; a unit cannot coordinate twice or coordinate what it leads.
+   */
+  public void replaceCoordinatingUnit(Unit old, Unit successor) {
+    Objects.requireNonNull(old, "old");
+    Objects.requireNonNull(successor, "successor");
+    if (status != TaskStatus.OPEN) {
+      throw new IllegalStateException("task " + code + " is " + status);
+    }
+    if (!coordinatingUnits.contains(old)) {
+      throw new IllegalArgumentException(
+          "unit " + old.getCode() + " does not coordinate task " + code);
+    }
+    if (successor.equals(leadUnit) || coordinatingUnits.contains(successor)) {
+      throw new IllegalArgumentException(
+          "unit " + successor.getCode() + " already leads or coordinates task " + code);
+    }
+    coordinatingUnits.remove(old);
+    coordinatingUnits.add(successor);
   }
 
   /**
@@ -286,6 +336,11 @@ public class Task {
 
   public String getExpectedResult() {
     return expectedResult;
+  }
+
+  /** The task's indicators in the order they were given; empty when it has none. */
+  public List<Indicator> getIndicators() {
+    return List.copyOf(indicators);
   }
 
   public Committee getCommittee() {

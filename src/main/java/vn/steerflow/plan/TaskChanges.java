@@ -1,14 +1,22 @@
 package vn.steerflow.plan;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Optional;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
+import vn.steerflow.security.audit.AuditValues;
+import vn.steerflow.workflow.TaskCycleContract;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.Workflow;
 
@@ -30,23 +38,38 @@ public class TaskChanges {
 
   @Inject private Workflow workflow;
 
+  @Inject private Event<TaskEnded> taskEnded;
+
+  @Inject private AuditTrail audit;
+
+  @Inject private RequestValidation validation;
+
   public Task cancel(String code, CancelRequest request, Caller caller) {
     Task task = tasks.visible(code, caller);
     requireSupervisor(task, caller, "cancel");
+    request = validation.check(request, "cancellation");
     requireOpen(task);
     String reason = request.reason().strip();
     task.cancel();
     tasks.record(task, caller.username(), TimelineActions.CANCELLED, reason);
+    taskEnded.fire(new TaskEnded(task, Instant.now()));
     em.flush();
     if (task.getProcessInstanceId() != null && workflow.isRunning(task.getProcessInstanceId())) {
       workflow.cancel(task.getProcessInstanceId(), reason);
     }
+    audit.record(
+        AuditAction.TASK_CANCELLED,
+        AuditObject.TASK,
+        code,
+        AuditValues.of("status", TaskStatus.OPEN),
+        AuditValues.of("status", task.getStatus(), "reason", reason));
     return task;
   }
 
   public Task reassign(String code, ReassignRequest request, Caller caller) {
     Task task = tasks.visible(code, caller);
     requireSupervisor(task, caller, "reassign");
+    request = validation.check(request, "reassignment");
     String unitCode = request.leadUnit().strip();
     Unit unit =
         activeUnit(unitCode)
@@ -76,7 +99,19 @@ public class TaskChanges {
           task.getProcessInstanceId(),
           WorkGroups.unit(old.getCode()),
           WorkGroups.unit(unit.getCode()));
+      // a model with a unit-level review offers it to the lead unit's leaders: they move too
+      workflow.reassignGroup(
+          task.getProcessInstanceId(),
+          TaskCycleContract.Vars.LEAD_UNIT_LEADER_GROUP,
+          WorkGroups.unitLeaders(old.getCode()),
+          WorkGroups.unitLeaders(unit.getCode()));
     }
+    audit.record(
+        AuditAction.TASK_REASSIGNED,
+        AuditObject.TASK,
+        code,
+        AuditValues.of("leadUnit", old.getCode()),
+        AuditValues.of("leadUnit", unit.getCode(), "reason", request.reason().strip()));
     return task;
   }
 

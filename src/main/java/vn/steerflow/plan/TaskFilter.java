@@ -74,12 +74,6 @@ public record TaskFilter(
             : EnumSet.copyOf(outcomes);
   }
 
-  /** Every task of the plan, in any order: for counting. */
-  static TaskFilter ofPlan(String plan) {
-    return new TaskFilter(
-        plan, null, Set.of(), null, null, null, null, Sort.DEADLINE, false, new Page.Request(0, 1));
-  }
-
   public static TaskFilter parse(
       String plan,
       String unit,

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import vn.steerflow.api.Page;
-import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /**
@@ -35,13 +34,11 @@ public class TaskResource {
 
   @Inject private CurrentCaller caller;
 
-  @Inject private RequestValidation validation;
-
   @Context private UriInfo uriInfo;
 
   @POST
   public Response assign(Assignment request) {
-    Task task = assignments.assign(validation.check(request, "assignment"), caller.get());
+    Task task = assignments.assign(request, caller.get());
     return Response.created(uriInfo.getBaseUriBuilder().path("tasks").path(task.getCode()).build())
         .entity(show(task.getCode()))
         .build();
@@ -77,7 +74,7 @@ public class TaskResource {
   @POST
   @Path("{code}/cancel")
   public TaskView cancel(@PathParam("code") String code, CancelRequest request) {
-    changes.cancel(code, validation.check(request, "cancellation"), caller.get());
+    changes.cancel(code, request, caller.get());
     return show(code);
   }
 
@@ -87,7 +84,7 @@ public class TaskResource {
   @POST
   @Path("{code}/reassign")
   public TaskView reassign(@PathParam("code") String code, ReassignRequest request) {
-    changes.reassign(code, validation.check(request, "reassignment"), caller.get());
+    changes.reassign(code, request, caller.get());
     return show(code);
   }
 

@@ -99,12 +99,14 @@ public class TaskSearch {
 
   /** How many of the plan's tasks the caller may see. */
   long countInPlan(Plan plan, Caller caller) {
-    Where where = where(TaskFilter.ofPlan(String.valueOf(plan.getId())), caller, Instant.now());
-    return where == null
-        ? 0
-        : where
-            .bind(em.createQuery("select count(t) from Task t where " + where.jpql(), Long.class))
-            .getSingleResult();
+    Where where = new Where();
+    if (!visibility(where, caller)) {
+      return 0;
+    }
+    where.and("t.plan.id = :planId", "planId", plan.getId());
+    return where
+        .bind(em.createQuery("select count(t) from Task t where " + where.jpql(), Long.class))
+        .getSingleResult();
   }
 
   /** The conditions of the listing; null when the caller may see no task at all. */
@@ -114,13 +116,17 @@ public class TaskSearch {
       return null;
     }
     if (filter.plan() != null) {
+      // A plan the caller may not read is answered as one that does not exist, as GET /plans/{id}
+      // answers 404 for it: the filter must not tell which plan codes exist.
       Plan plan =
           plans
               .byReference(filter.plan())
+              .filter(p -> plans.canRead(p, caller))
               .orElseThrow(
                   () ->
                       ApiException.badRequest(
-                          TaskFilter.PLAN, "no plan has id or code '" + filter.plan() + "'"));
+                          TaskFilter.PLAN,
+                          "no plan you can see has id or code '" + filter.plan() + "'"));
       where.and("t.plan.id = :planId", "planId", plan.getId());
     }
     if (filter.unit() != null) {
@@ -166,8 +172,9 @@ public class TaskSearch {
   }
 
   /**
-   * {@link Tasks#canSee} as a condition: the supervisors and leaders of the task's committee, the
-   * officers of its lead or coordinating units. False when the caller holds none of those roles.
+   * {@link Tasks#canSee} as a condition: the supervisors and leaders of the task's committee (and
+   * substitutes acting for its leaders), the officers and leaders of its lead or coordinating
+   * units. False when the caller holds none of those roles.
    */
   private static boolean visibility(Where where, Caller caller) {
     List<String> any = new ArrayList<>();
@@ -175,7 +182,11 @@ public class TaskSearch {
       any.add("t.committee.id = :seeCommittee");
       where.parameters.put("seeCommittee", caller.committeeId());
     }
-    if (caller.has(Role.OFFICER) && caller.unitId() != null) {
+    if (!caller.actingCommittees().isEmpty()) {
+      any.add("t.committee.id in :seeActing");
+      where.parameters.put("seeActing", List.copyOf(caller.actingCommittees()));
+    }
+    if ((caller.has(Role.OFFICER) || caller.has(Role.UNIT_LEADER)) && caller.unitId() != null) {
       any.add("t.leadUnit.id = :seeUnit or " + coordinates("seeUnit"));
       where.parameters.put("seeUnit", caller.unitId());
     }

@@ -9,7 +9,8 @@ import vn.steerflow.workflow.WorkStep;
 /**
  * A task as the API shows it: its five clears, its outcome, the steps open now and its timeline.
  * The deadline is the one in force; a REGULAR task also shows its reporting period and end of
- * reporting.
+ * reporting. The indicators are those of the clear result (their values: {@code
+ * /tasks/{code}/indicators}).
  */
 public record TaskView(
     String code,
@@ -21,6 +22,7 @@ public record TaskView(
     String reportingPeriod,
     OffsetDateTime reportingUntil,
     String expectedResult,
+    List<IndicatorView> indicators,
     String committee,
     String plan,
     List<UnitRef> coordinatingUnits,
@@ -43,10 +45,16 @@ public record TaskView(
     }
   }
 
-  public record TimelineView(OffsetDateTime at, String actor, String action, String detail) {
+  /** {@code actingFor}: the leader the actor acted for as substitute; null in their own right. */
+  public record TimelineView(
+      OffsetDateTime at, String actor, String actingFor, String action, String detail) {
     static TimelineView of(TimelineEntry entry) {
       return new TimelineView(
-          utc(entry.getAt()), entry.getActor(), entry.getAction(), entry.getDetail());
+          utc(entry.getAt()),
+          entry.getActor(),
+          entry.getActingFor(),
+          entry.getAction(),
+          entry.getDetail());
     }
   }
 
@@ -66,6 +74,7 @@ public record TaskView(
         task.getReportingPeriod(),
         utc(task.getReportingUntil()),
         task.getExpectedResult(),
+        task.getIndicators().stream().map(IndicatorView::of).toList(),
         task.getCommittee().getCode(),
         task.getPlan() == null ? null : task.getPlan().getCode(),
         task.getCoordinatingUnits().stream()

@@ -14,9 +14,10 @@ import vn.steerflow.security.Caller;
 import vn.steerflow.workflow.Workflow;
 
 /**
- * Finding tasks, and the rule of who may see one: officers of its lead or coordinating units, and
- * the supervisors and leaders of its committee. A task the caller may not see answers 404, as if it
- * did not exist, so that codes of other units' tasks do not leak.
+ * Finding tasks, and the rule of who may see one: officers and leaders of its lead or coordinating
+ * units, and the supervisors and leaders of its committee (and a leader's substitute while acting).
+ * A task the caller may not see answers 404, as if it did not exist, so that codes of other units'
+ * tasks do not leak.
  */
 @ApplicationScoped
 @Transactional
@@ -60,13 +61,21 @@ public class Tasks {
   public static boolean canSee(Task task, Caller caller) {
     Long committee = task.getCommittee().getId();
     return caller.supervises(committee)
-        || caller.leads(committee)
-        || caller.isOfficerOf(task.getLeadUnit().getId())
-        || task.getCoordinatingUnits().stream().anyMatch(u -> caller.isOfficerOf(u.getId()));
+        || caller.leadsOrActsFor(committee)
+        || caller.worksFor(task.getLeadUnit().getId())
+        || task.getCoordinatingUnits().stream().anyMatch(u -> caller.worksFor(u.getId()));
   }
 
   public void record(Task task, String actor, String action, String detail) {
-    em.persist(new TimelineEntry(task, Instant.now(), actor, action, detail));
+    record(task, actor, null, action, detail);
+  }
+
+  /**
+   * Records a step taken by {@code actor}; {@code actingFor} names the leader a substitute acted
+   * for, null when the actor acted in their own right.
+   */
+  public void record(Task task, String actor, String actingFor, String action, String detail) {
+    em.persist(new TimelineEntry(task, Instant.now(), actor, actingFor, action, detail));
   }
 
   public List<TimelineEntry> timeline(Task task) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** Coordinating units contribute to a task; everyone who sees the task sees who has contributed. */
@@ -25,8 +24,6 @@ public class ContributionResource {
 
   @Inject private CurrentCaller caller;
 
-  @Inject private RequestValidation validation;
-
   @Context private UriInfo uriInfo;
 
   @GET
@@ -36,8 +33,7 @@ public class ContributionResource {
 
   @POST
   public Response contribute(@PathParam("code") String code, ContributionRequest request) {
-    Contribution contribution =
-        coordination.contribute(code, validation.check(request, "contribution"), caller.get());
+    Contribution contribution = coordination.contribute(code, request, caller.get());
     return Response.created(
             uriInfo.getBaseUriBuilder().path("tasks").path(code).path("contributions").build())
         .entity(coordination.view(contribution))

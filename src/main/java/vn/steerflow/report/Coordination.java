@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.committee.Unit;
 import vn.steerflow.plan.Task;
 import vn.steerflow.plan.TaskKind;
@@ -19,6 +20,9 @@ import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.TaskCycleContract.FormKeys;
 import vn.steerflow.workflow.WorkGroups;
 import vn.steerflow.workflow.WorkStep;
@@ -45,6 +49,10 @@ public class Coordination {
 
   @Inject private ReportingPeriods periods;
 
+  @Inject private AuditTrail audit;
+
+  @Inject private RequestValidation validation;
+
   public Contribution contribute(String taskCode, ContributionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     Unit unit =
@@ -62,6 +70,8 @@ public class Coordination {
                                 .sorted()
                                 .collect(Collectors.joining(", "))
                             + ") contribute to it."));
+    // checked after access: a caller who may not contribute is refused whatever they send
+    request = validation.check(request, "contribution");
     if (task.getStatus() != TaskStatus.OPEN) {
       throw ApiException.conflict(
           "Task " + taskCode + " is " + task.getStatus() + ": it takes no more contributions.");
@@ -92,6 +102,12 @@ public class Coordination {
         caller.username(),
         TimelineActions.CONTRIBUTED,
         unit.getCode() + ": " + contribution.getProgress() + "%");
+    audit.record(
+        AuditAction.CONTRIBUTION_SUBMITTED,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.contribution(contribution));
     return contribution;
   }
 

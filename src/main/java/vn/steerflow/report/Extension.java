@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import vn.steerflow.plan.Task;
+import vn.steerflow.plan.TimelineActions;
 
 /**
  * The lead unit's request for a new deadline, with its reason, and the supervisor's decision. The
@@ -97,6 +98,11 @@ public class Extension {
       throw new IllegalArgumentException("a refusal needs the reason");
     }
     decide(ExtensionState.REFUSED, supervisor, at, comment);
+  }
+
+  /** The task ended before a supervisor decided: the request lapses, recorded as such. */
+  void withdrawn(Instant at, String why) {
+    decide(ExtensionState.WITHDRAWN, TimelineActions.SYSTEM_ACTOR, at, why);
   }
 
   private void decide(ExtensionState decision, String supervisor, Instant at, String comment) {

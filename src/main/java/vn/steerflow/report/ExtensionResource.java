@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** Reading an extension request and deciding on it. */
@@ -21,8 +20,6 @@ public class ExtensionResource {
 
   @Inject private CurrentCaller caller;
 
-  @Inject private RequestValidation validation;
-
   @GET
   @Path("{id}")
   public ExtensionView get(@PathParam("id") long id) {
@@ -32,7 +29,7 @@ public class ExtensionResource {
   @POST
   @Path("{id}/decision")
   public ExtensionView decide(@PathParam("id") long id, ExtensionDecisionRequest request) {
-    extensions.decide(id, validation.check(request, "decision"), caller.get());
+    extensions.decide(id, request, caller.get());
     return extensions.view(id, caller.get());
   }
 }

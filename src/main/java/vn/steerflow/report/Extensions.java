@@ -1,6 +1,7 @@
 package vn.steerflow.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.steerflow.api.ApiException;
+import vn.steerflow.api.RequestValidation;
 import vn.steerflow.plan.Task;
+import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskKind;
 import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
 import vn.steerflow.plan.TimelineActions;
 import vn.steerflow.security.Caller;
+import vn.steerflow.security.audit.AuditAction;
+import vn.steerflow.security.audit.AuditObject;
+import vn.steerflow.security.audit.AuditTrail;
 import vn.steerflow.workflow.ReportingCalendar;
 import vn.steerflow.workflow.TaskCycleContract.ExtensionDecision;
 import vn.steerflow.workflow.TaskCycleContract.FormKeys;
@@ -35,6 +41,9 @@ import vn.steerflow.workflow.Workflow;
  *
  * <p>Only ONE_OFF tasks have a deadline to extend; a REGULAR task's periods end on their schedule.
  * One request at a time per task.
+ *
+ * <p>Order of checks: visible (else 404), the caller's role and unit may act (else 403), the
+ * request holds (else 400), the task's state allows it (else 409).
  */
 @ApplicationScoped
 @Transactional
@@ -46,6 +55,10 @@ public class Extensions {
 
   @Inject private Workflow workflow;
 
+  @Inject private AuditTrail audit;
+
+  @Inject private RequestValidation validation;
+
   public Extension request(String taskCode, ExtensionRequest request, Caller caller) {
     Task task = tasks.visible(taskCode, caller);
     if (!caller.isOfficerOf(task.getLeadUnit().getId())) {
@@ -56,6 +69,7 @@ public class Extensions {
               + taskCode
               + ".");
     }
+    request = validation.check(request, "extension request");
     if (task.getKind() != TaskKind.ONE_OFF) {
       throw ApiException.conflict(
           "Task "
@@ -104,6 +118,12 @@ public class Extensions {
             + requested
             + ": "
             + extension.getReason());
+    audit.record(
+        AuditAction.EXTENSION_REQUESTED,
+        AuditObject.TASK,
+        taskCode,
+        null,
+        AuditedFields.requested(extension));
     return extension;
   }
 
@@ -116,6 +136,7 @@ public class Extensions {
               + task.getCommittee().getCode()
               + " decide on extensions of its tasks.");
     }
+    request = validation.check(request, "decision");
     boolean grant = request.grant();
     if (!grant && (request.comment() == null || request.comment().isBlank())) {
       throw ApiException.badRequest("comment", "a refusal needs the reason, for the unit");
@@ -177,6 +198,12 @@ public class Extensions {
     }
     em.flush();
     workflow.complete(step, variables);
+    audit.record(
+        AuditAction.EXTENSION_DECIDED,
+        AuditObject.TASK,
+        task.getCode(),
+        AuditedFields.undecided(extension),
+        AuditedFields.decided(extension, task));
     return extension;
   }
 
@@ -208,6 +235,29 @@ public class Extensions {
       throw ApiException.notFound("No extension " + extensionId + " that you can see.");
     }
     return extension;
+  }
+
+  /**
+   * A request still waiting when its task ends lapses as WITHDRAWN: the engine step went with the
+   * instance, and a PENDING row would promise a decision that can no longer come.
+   */
+  void withdrawPending(@Observes TaskEnded ended) {
+    List<Extension> waiting =
+        em.createQuery(
+                "select e from Extension e where e.task = :task and e.state = :state",
+                Extension.class)
+            .setParameter("task", ended.task())
+            .setParameter("state", ExtensionState.PENDING)
+            .getResultList();
+    for (Extension extension : waiting) {
+      extension.withdrawn(
+          ended.at(), "Task ended (" + ended.task().getStatus() + ") before a decision");
+      tasks.record(
+          ended.task(),
+          TimelineActions.SYSTEM_ACTOR,
+          TimelineActions.EXTENSION_WITHDRAWN,
+          "Extension request " + extension.getId() + " lapsed: the task ended");
+    }
   }
 
   private long pending(Task task) {

@@ -8,10 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
-/** Reading a report and reviewing it. */
+/**
+ * Reading a report and reviewing it. The service checks the request after access, so that who may
+ * not review is refused whatever they send.
+ */
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -20,8 +22,6 @@ public class ReportResource {
   @Inject private ReportCycle cycle;
 
   @Inject private CurrentCaller caller;
-
-  @Inject private RequestValidation validation;
 
   @GET
   @Path("{id}")
@@ -32,7 +32,7 @@ public class ReportResource {
   @POST
   @Path("{id}/review")
   public ReportView review(@PathParam("id") long id, ReviewRequest request) {
-    cycle.review(id, validation.check(request, "decision"), caller.get());
+    cycle.review(id, request, caller.get());
     return cycle.view(id, caller.get());
   }
 }

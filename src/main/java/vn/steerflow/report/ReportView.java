@@ -2,8 +2,9 @@ package vn.steerflow.report;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
-/** A report as the API shows it. */
+/** A report as the API shows it, with its indicator values' attainment and colour. */
 public record ReportView(
     Long id,
     String task,
@@ -16,9 +17,10 @@ public record ReportView(
     String submittedBy,
     OffsetDateTime submittedAt,
     ReviewState reviewState,
-    long version) {
+    long version,
+    List<IndicatorValueView> indicatorValues) {
 
-  static ReportView of(Report r) {
+  static ReportView of(Report r, List<IndicatorValueView> indicatorValues) {
     return new ReportView(
         r.getId(),
         r.getTask().getCode(),
@@ -31,6 +33,7 @@ public record ReportView(
         r.getSubmittedBy(),
         r.getSubmittedAt().atOffset(ZoneOffset.UTC),
         r.getReviewState(),
-        r.getVersion());
+        r.getVersion(),
+        indicatorValues);
   }
 }

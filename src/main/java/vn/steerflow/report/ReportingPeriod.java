@@ -89,6 +89,13 @@ public class ReportingPeriod {
     this.closedAt = at;
   }
 
+  /** The task was cancelled while this period was open: no report is due for it any more. */
+  void cancelled(Instant at) {
+    requireOpen();
+    this.state = PeriodState.CANCELLED;
+    this.closedAt = at;
+  }
+
   private void requireOpen() {
     if (state != PeriodState.OPEN) {
       throw new IllegalStateException(

@@ -1,6 +1,8 @@
 package vn.steerflow.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import vn.steerflow.plan.Task;
+import vn.steerflow.plan.TaskEnded;
 import vn.steerflow.plan.TaskKind;
 import vn.steerflow.plan.TaskStatus;
 import vn.steerflow.plan.Tasks;
@@ -31,6 +34,8 @@ public class ReportingPeriods implements ReportingPeriodEvents {
   @Inject private Tasks tasks;
 
   @Inject private Workflow workflow;
+
+  @Inject private Event<TaskEnded> taskEnded;
 
   @Override
   public void periodOpened(String taskCode, int number, Instant start, Instant end) {
@@ -72,15 +77,31 @@ public class ReportingPeriods implements ReportingPeriodEvents {
         TimelineActions.SYSTEM_ACTOR,
         TimelineActions.REPORTING_ENDED,
         "Last period closed; outcome " + task.outcome(Instant.now()));
+    taskEnded.fire(new TaskEnded(task, Instant.now()));
   }
 
   /**
-   * The supervisor approved {@code report}: for a REGULAR task it closes the period the cycle is
-   * in. Call before completing the review step, while the cycle still names the period.
+   * A cancelled task owes no report for the period in hand: it closes as CANCELLED rather than
+   * staying OPEN for ever (or being judged MISSED, which would count against the unit).
    */
-  public void reportApproved(Task task, Report report, Instant at) {
-    if (task.getKind() != TaskKind.REGULAR) {
+  void closeOpenPeriods(@Observes TaskEnded ended) {
+    if (ended.task().getKind() != TaskKind.REGULAR) {
       return;
+    }
+    for (ReportingPeriod period : all(ended.task())) {
+      if (period.getState() == PeriodState.OPEN) {
+        period.cancelled(ended.at());
+      }
+    }
+  }
+
+  /**
+   * The number of the period a REGULAR task's cycle is in now, empty for a ONE_OFF task. Read it
+   * before completing a review step: completing the last one may open the next period.
+   */
+  public Optional<Integer> periodInHand(Task task) {
+    if (task.getKind() != TaskKind.REGULAR) {
+      return Optional.empty();
     }
     Object number =
         workflow
@@ -89,8 +110,13 @@ public class ReportingPeriods implements ReportingPeriodEvents {
                 () ->
                     new IllegalStateException(
                         "the cycle of REGULAR task " + task.getCode() + " names no period"));
+    return Optional.of(((Number) number).intValue());
+  }
+
+  /** The review approved {@code report} for good: it closes the task's period {@code number}. */
+  public void reportApproved(Task task, Report report, int number, Instant at) {
     ReportingPeriod period =
-        period(task, ((Number) number).intValue())
+        period(task, number)
             .orElseThrow(
                 () ->
                     new IllegalStateException(

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** The lead unit asks for a new deadline; everyone who sees the task sees its deadline history. */
@@ -24,8 +23,6 @@ public class TaskExtensionsResource {
 
   @Inject private CurrentCaller caller;
 
-  @Inject private RequestValidation validation;
-
   @Context private UriInfo uriInfo;
 
   @GET
@@ -35,8 +32,7 @@ public class TaskExtensionsResource {
 
   @POST
   public Response request(@PathParam("code") String code, ExtensionRequest request) {
-    Extension extension =
-        extensions.request(code, validation.check(request, "extension request"), caller.get());
+    Extension extension = extensions.request(code, request, caller.get());
     return Response.created(
             uriInfo
                 .getBaseUriBuilder()

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import vn.steerflow.api.RequestValidation;
 import vn.steerflow.security.CurrentCaller;
 
 /** The lead unit reports on a task. */
@@ -23,13 +22,11 @@ public class TaskReportsResource {
 
   @Inject private CurrentCaller caller;
 
-  @Inject private RequestValidation validation;
-
   @Context private UriInfo uriInfo;
 
   @POST
   public Response report(@PathParam("code") String code, ReportRequest request) {
-    Report report = cycle.submit(code, validation.check(request, "report"), caller.get());
+    Report report = cycle.submit(code, request, caller.get());
     return Response.created(
             uriInfo
                 .getBaseUriBuilder()

@@ -20,6 +20,12 @@ public final class PasswordHasher {
   private static final int HASH_BITS = 256;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * Stored instead of a hash when a password must no longer work (a demo password found in a
+   * production database): nothing verifies against it.
+   */
+  public static final String UNUSABLE = "!unusable";
+
   private final int iterations;
 
   public PasswordHasher(int iterations) {

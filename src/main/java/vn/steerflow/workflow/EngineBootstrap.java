@@ -19,19 +19,22 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.steerflow.persistence.SteerflowDataSource;
 import vn.steerflow.workflow.delegate.ReportingPeriodEvents;
 import vn.steerflow.workflow.delegate.TaskCycleBeans;
 import vn.steerflow.workflow.delegate.TaskCycleEvents;
 import vn.steerflow.workflow.derby.DerbyDialectPlugin;
+import vn.steerflow.workflow.model.ModelGuardPlugin;
 
 /**
  * Builds the process engine at start-up, after the domain migrations, and closes it at shut-down.
  *
  * <p>The engine joins the container's JTA transactions on the application's own DataSource: a
  * domain write and its workflow step commit together or not at all. The engine creates and checks
- * its own schema. Its expressions resolve only the allowlisted beans, so an uploaded model cannot
- * call anything else in the server.
+ * its own schema. Its expressions resolve only the allowlisted beans, and every new deployment is
+ * checked by {@link ModelGuardPlugin}'s guard, so an uploaded model cannot call anything else in
+ * the server.
  */
 @Singleton
 @Startup
@@ -44,7 +47,8 @@ public class EngineBootstrap {
   /** Payara's JTA transaction manager. */
   static final String TRANSACTION_MANAGER_JNDI = "java:appserver/TransactionManager";
 
-  static final String ENGINE_NAME = "default";
+  /** The engine's name in Camunda's engine registry, where Camunda's REST API finds it. */
+  public static final String ENGINE_NAME = "default";
 
   /** The longest an idle job executor waits before it looks for due jobs again. */
   static final long JOB_ACQUISITION_MAX_IDLE_MILLIS = 5_000;
@@ -61,6 +65,14 @@ public class EngineBootstrap {
   @Inject private ReportingPeriodEvents reportingPeriodEvents;
 
   @Inject private ModelDeployer modelDeployer;
+
+  /** The largest model file the engine deploys, in bytes, whoever sends it. */
+  @Inject
+  @ConfigProperty(name = MAX_MODEL_BYTES, defaultValue = "2097152")
+  private long maxModelBytes;
+
+  /** MP Config name of the model size limit; the admin API answers 413 above it. */
+  public static final String MAX_MODEL_BYTES = "steerflow.models.max-bytes";
 
   private ProcessEngine engine;
 
@@ -92,7 +104,10 @@ public class EngineBootstrap {
     jobExecutor.setMaxWait(JOB_ACQUISITION_MAX_IDLE_MILLIS);
     configuration.setJobExecutor(jobExecutor);
     configuration.setJobExecutorActivate(true);
-    List<ProcessEnginePlugin> plugins = List.of(new DerbyDialectPlugin());
+    // The guard checks every new deployment (size, contract, no code of a model's own) and hardens
+    // the engine: no scripts, no XXE, no expressions in queries, a maximum query size.
+    List<ProcessEnginePlugin> plugins =
+        List.of(new DerbyDialectPlugin(), new ModelGuardPlugin(maxModelBytes));
     configuration.setProcessEnginePlugins(new java.util.ArrayList<>(plugins));
 
     long started = System.nanoTime();

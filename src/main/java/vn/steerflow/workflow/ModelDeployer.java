@@ -1,12 +1,14 @@
 package vn.steerflow.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
 import java.util.logging.Logger;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 
 /**
  * Deploys the models shipped in {@code bpmn/} at start-up. Duplicate filtering makes a restart, or
@@ -18,11 +20,13 @@ public class ModelDeployer {
   private static final Logger LOG = Logger.getLogger(ModelDeployer.class.getName());
 
   /** The deployment name under which the bundled models are versioned. */
-  static final String BUNDLED_DEPLOYMENT_NAME = "steerflow-bundled-models";
+  public static final String BUNDLED_DEPLOYMENT_NAME = "steerflow-bundled-models";
 
   /** Models deployed at start-up; others in {@code bpmn/} are deployed by admins at run time. */
   static final List<String> BUNDLED_MODELS =
       List.of("bpmn/" + TaskCycleContract.DEFAULT_PROCESS_ID + ".bpmn");
+
+  @Inject private Event<ModelDeployed> deployed;
 
   void deployBundledModels(ProcessEngine engine) {
     DeploymentBuilder builder =
@@ -39,7 +43,8 @@ public class ModelDeployer {
       }
       builder.addInputStream(resource.substring("bpmn/".length()), model);
     }
-    Deployment deployment = builder.deploy();
+    DeploymentWithDefinitions deployment = builder.deployWithResult();
     LOG.info(() -> "Bundled models deployed as " + deployment.getId());
+    ModelDeployments.added(deployment).ifPresent(deployed::fire);
   }
 }

@@ -1,5 +1,11 @@
 package vn.steerflow.workflow;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * The contract between steerflow's code and the BPMN models it runs (DESIGN.md §2). Code and tests
  * use these names; models use the same strings. A model that keeps to this contract can change the
@@ -19,7 +25,40 @@ public final class TaskCycleContract {
   /** Process id of the default model, {@code bpmn/task-cycle.bpmn}. */
   public static final String DEFAULT_PROCESS_ID = "task-cycle";
 
+  /**
+   * The variables a user task may take its candidate groups from ({@code
+   * camunda:candidateGroups="${leadUnit}"}): the code sets each to a group of {@link WorkGroups}.
+   */
+  public static final Set<String> GROUP_VARIABLES =
+      Set.of(
+          Vars.LEAD_UNIT,
+          Vars.LEAD_UNIT_LEADER_GROUP,
+          Vars.SUPERVISOR_GROUP,
+          Vars.LEADER_GROUP,
+          Vars.COORDINATING_UNIT);
+
   private TaskCycleContract() {}
+
+  /**
+   * The values of the public String constants of one of the nested classes ({@link FormKeys},
+   * {@link Vars}, ...): what a model may name.
+   */
+  public static Set<String> names(Class<?> constants) {
+    Set<String> names = new TreeSet<>();
+    for (Field field : constants.getDeclaredFields()) {
+      int modifiers = field.getModifiers();
+      if (Modifier.isPublic(modifiers)
+          && Modifier.isStatic(modifiers)
+          && field.getType() == String.class) {
+        try {
+          names.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Collections.unmodifiableSet(names);
+  }
 
   /** Form keys of the user tasks the code knows how to serve. */
   public static final class FormKeys {
@@ -44,6 +83,13 @@ public final class TaskCycleContract {
 
     /** Group id of the committee's leaders: candidate group of direction steps. String. */
     public static final String LEADER_GROUP = "leaderGroup";
+
+    /**
+     * Group id of the lead unit's own leaders: candidate group of a review step by the unit itself,
+     * before the standing agency's (the two-level review model). String. A contract addition of
+     * issue 6: the default model does not use it.
+     */
+    public static final String LEAD_UNIT_LEADER_GROUP = "leadUnitLeaderGroup";
 
     /** The task's deadline in force. java.util.Date. */
     public static final String DEADLINE = "deadline";

@@ -2,7 +2,8 @@ package vn.steerflow.workflow;
 
 /**
  * Candidate group ids the code puts into the contract variables and matches members against. A
- * unit's officers form one group; a committee's supervisors and its leaders form one each.
+ * unit's officers form one group, its own leaders another; a committee's supervisors and its
+ * leaders form one each.
  */
 public final class WorkGroups {
 
@@ -10,6 +11,11 @@ public final class WorkGroups {
 
   public static String unit(String unitCode) {
     return "unit:" + unitCode;
+  }
+
+  /** The leaders of a unit (members with role UNIT_LEADER there), who may approve its reports. */
+  public static String unitLeaders(String unitCode) {
+    return "unit-leaders:" + unitCode;
   }
 
   public static String supervisors(String committeeCode) {

@@ -12,7 +12,11 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -36,11 +40,24 @@ public class Workflow {
   }
 
   /**
-   * Starts the cycle of a task; returns the process instance id. Collections among the variables
-   * (the coordinating units) are given to the start only and not stored: storing a Java object
-   * would need Java serialization, which is off, and the model reads them where it starts.
+   * Starts the cycle of a task on the latest active version of the process; returns the process
+   * instance id. Collections among the variables (the coordinating units) are given to the start
+   * only and not stored: storing a Java object would need Java serialization, which is off, and the
+   * model reads them where it starts.
    */
   public String start(String processId, String taskCode, Map<String, Object> variables) {
+    return start(processId, null, taskCode, variables);
+  }
+
+  /**
+   * Starts the cycle of a task on the given version of the process, or on its latest active version
+   * when {@code version} is null (a suspended version takes no new tasks, so suspending the newest
+   * one sends new tasks back to the one before). Throws {@link ModelUnavailableException} when no
+   * such version exists or it is suspended.
+   */
+  public String start(
+      String processId, Integer version, String taskCode, Map<String, Object> variables) {
+    ProcessVersion definition = startableVersion(processId, version);
     Map<String, Object> startVariables = new HashMap<>();
     variables.forEach(
         (name, value) ->
@@ -50,8 +67,40 @@ public class Workflow {
                     ? Variables.objectValue(value, true).create()
                     : value));
     ProcessInstance instance =
-        engine.getRuntimeService().startProcessInstanceByKey(processId, taskCode, startVariables);
+        engine
+            .getRuntimeService()
+            .startProcessInstanceById(definition.definitionId(), taskCode, startVariables);
     return instance.getId();
+  }
+
+  /** The version a new task of the process would start on; see {@link #start}. */
+  public ProcessVersion startableVersion(String processId, Integer version) {
+    ProcessDefinitionQuery query =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(processId);
+    if (version == null) {
+      return query.active().orderByProcessDefinitionVersion().desc().listPage(0, 1).stream()
+          .findFirst()
+          .map(Workflow::toVersion)
+          .orElseThrow(
+              () ->
+                  new ModelUnavailableException(
+                      "process " + processId + " has no active version: deploy or activate one"));
+    }
+    ProcessDefinition definition =
+        query.processDefinitionVersion(version).list().stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ModelUnavailableException(
+                        "process " + processId + " has no version " + version));
+    if (definition.isSuspended()) {
+      throw new ModelUnavailableException(
+          "version " + version + " of process " + processId + " is suspended: activate it first");
+    }
+    return toVersion(definition);
   }
 
   /**
@@ -184,9 +233,25 @@ public class Workflow {
    * Returns how many open steps moved.
    */
   public int reassignLeadUnit(String processInstanceId, String oldGroup, String newGroup) {
-    engine
-        .getRuntimeService()
-        .setVariable(processInstanceId, TaskCycleContract.Vars.LEAD_UNIT, newGroup);
+    return reassignGroup(processInstanceId, TaskCycleContract.Vars.LEAD_UNIT, oldGroup, newGroup);
+  }
+
+  /**
+   * Moves the cycle's work from one group to another: sets the group variable of the contract for
+   * steps yet to come, and moves the open steps offered to the old group to the new one. Returns
+   * how many open steps moved.
+   */
+  public int reassignGroup(
+      String processInstanceId, String groupVariable, String oldGroup, String newGroup) {
+    engine.getRuntimeService().setVariable(processInstanceId, groupVariable, newGroup);
+    return moveOpenSteps(processInstanceId, oldGroup, newGroup);
+  }
+
+  /**
+   * Offers the instance's open steps that are offered to {@code oldGroup} to {@code newGroup}
+   * instead; answers how many moved.
+   */
+  public int moveOpenSteps(String processInstanceId, String oldGroup, String newGroup) {
     TaskService taskService = engine.getTaskService();
     List<Task> open =
         taskService
@@ -200,6 +265,19 @@ public class Workflow {
       taskService.addCandidateGroup(step.getId(), newGroup);
     }
     return open.size();
+  }
+
+  /** The candidate groups of an open step: who may act on it. */
+  public Set<String> candidateGroups(String stepId) {
+    return engine.getTaskService().getIdentityLinksForTask(stepId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull)
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  private static ProcessVersion toVersion(ProcessDefinition definition) {
+    return new ProcessVersion(definition.getKey(), definition.getVersion(), definition.getId());
   }
 
   private static WorkStep toStep(Task task, String taskCode) {

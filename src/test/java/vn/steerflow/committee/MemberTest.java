@@ -3,6 +3,7 @@ package vn.steerflow.committee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -91,5 +92,33 @@ class MemberTest {
     assertThatThrownBy(() -> officer.changePassword("other"))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(officer::deactivate).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aResetPasswordMustBeChangedAndItsTemporaryPasswordExpires() {
+    Member member = member(EnumSet.of(Role.OFFICER), null);
+    assertThat(member.isPasswordChangeRequired()).isFalse();
+    Instant expiry = Instant.parse("2026-11-28T08:00:00Z");
+
+    member.requirePasswordChange("temporary-hash", expiry);
+    assertThat(member.getPasswordHash()).isEqualTo("temporary-hash");
+    assertThat(member.isPasswordChangeRequired()).isTrue();
+    assertThat(member.isTemporaryPasswordExpired(expiry.minusSeconds(1))).isFalse();
+    assertThat(member.isTemporaryPasswordExpired(expiry)).isTrue();
+
+    member.choosePassword("chosen-hash");
+    assertThat(member.getPasswordHash()).isEqualTo("chosen-hash");
+    assertThat(member.isPasswordChangeRequired()).isFalse();
+    assertThat(member.isTemporaryPasswordExpired(expiry.plusSeconds(3600))).isFalse();
+
+    // The first admin's start-up password never expires but must be changed all the same.
+    member.requirePasswordChange("start-hash", null);
+    assertThat(member.isPasswordChangeRequired()).isTrue();
+    assertThat(member.isTemporaryPasswordExpired(Instant.MAX)).isFalse();
+
+    member.deactivate();
+    assertThatThrownBy(() -> member.requirePasswordChange("x", null))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> member.choosePassword("x")).isInstanceOf(IllegalStateException.class);
   }
 }

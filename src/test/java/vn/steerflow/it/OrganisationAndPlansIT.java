@@ -109,13 +109,20 @@ class OrganisationAndPlansIT extends DeployedSteerflow {
   }
 
   @Test
-  void aMergedUnitKeepsItsTasksNamesItsSuccessorAndHandsOverItsChildren() {
+  void aMergedUnitKeepsItsFinishedTasksNamesItsSuccessorAndHandsOverItsChildrenAndOpenWork() {
     String merged = createUnit("MG", PROVINCE);
     String child = createUnit("MGC", merged);
     String successor = createUnit("SC", PROVINCE);
-    String task = assign(task(merged, inDays(15), "Sáp nhập"));
-    JsonNode before = tasks(as(Demo.SUPERVISOR), "unit=" + merged);
-    assertThat(codes(before)).containsExactly(task);
+    ApiClient mergedOfficer =
+        ApiClient.as(base(), createMember("mo", merged, null, "OFFICER"), PASSWORD);
+    ApiClient successorOfficer =
+        ApiClient.as(base(), createMember("so", successor, null, "OFFICER"), PASSWORD);
+    String finished = assign(task(merged, inDays(15), "Sáp nhập"));
+    report(mergedOfficer, finished);
+    String open = assign(task(merged, inDays(15), "Đang làm"));
+    String coordinated =
+        assign(withCoordinating(task(Demo.JUSTICE, inDays(15), "Phối hợp"), merged));
+    JsonNode before = tasks(as(Demo.SUPERVISOR), "unit=" + merged + "&outcome=ON_TIME");
 
     ApiClient.Reply merge =
         as(Demo.ADMIN).post("api/v1/units/" + merged + "/merge-into/" + successor, "");
@@ -125,17 +132,32 @@ class OrganisationAndPlansIT extends DeployedSteerflow {
     assertThat(as(Demo.JUSTICE_OFFICER).get("api/v1/units/" + child).json().get("parent").asText())
         .isEqualTo(successor);
 
-    // Its history stays with it: its tasks list under it as before and still name it.
-    assertThat(tasks(as(Demo.SUPERVISOR), "unit=" + merged)).isEqualTo(before);
+    // Its history stays with it: its finished task lists under it as before and still names it.
+    assertThat(codes(tasks(as(Demo.SUPERVISOR), "unit=" + merged))).containsExactly(finished);
+    assertThat(tasks(as(Demo.SUPERVISOR), "unit=" + merged + "&outcome=ON_TIME")).isEqualTo(before);
+    assertThat(leadUnitOf(finished)).isEqualTo(merged);
+
+    // Its open work passes to the successor, whose officers carry it on.
+    assertThat(leadUnitOf(open)).isEqualTo(successor);
+    assertThat(TaskCycleIT.timeline(as(Demo.SUPERVISOR).get("api/v1/tasks/" + open).json()))
+        .anyMatch(e -> e.startsWith("REASSIGNED by admin"));
     assertThat(
             as(Demo.SUPERVISOR)
-                .get("api/v1/tasks/" + task)
+                .get("api/v1/tasks/" + coordinated)
                 .json()
-                .get("leadUnit")
-                .get("code")
-                .asText())
-        .isEqualTo(merged);
-    assertThat(tasks(as(Demo.SUPERVISOR), "unit=" + successor).get("total").asLong()).isZero();
+                .get("coordinatingUnits")
+                .toString())
+        .contains(successor)
+        .doesNotContain("\"" + merged + "\"");
+    assertProblem(mergedOfficer.get("api/v1/tasks/" + open), 404);
+    report(successorOfficer, open);
+    assertThat(as(Demo.SUPERVISOR).get("api/v1/tasks/" + open).json().get("outcome").asText())
+        .isEqualTo("ON_TIME");
+    ApiClient.Reply contributed =
+        successorOfficer.post(
+            "api/v1/tasks/" + coordinated + "/contributions",
+            Map.of("text", "Đơn vị kế thừa đã phối hợp", "progress", 100));
+    assertThat(contributed.status()).as(contributed.toString()).isEqualTo(201);
 
     // A merged unit takes no new tasks and is not merged twice; a unit does not merge into its own
     // child.
@@ -560,7 +582,8 @@ class OrganisationAndPlansIT extends DeployedSteerflow {
     assertThat(codes(own)).containsExactly(e, g, b, a, f);
     assertThat(own.get("total").asLong()).isEqualTo(5);
     assertThat(codes(tasks(firstOfficer, "unit=" + second))).containsExactly(b);
-    assertThat(tasks(as(Demo.POLICE_OFFICER), inPlan).get("total").asLong()).isZero();
+    // a plan the officer may not read is answered as one that does not exist
+    assertProblem(as(Demo.POLICE_OFFICER).get("api/v1/tasks?" + inPlan), 400, "plan");
     assertThat(tasks(as(Demo.ADMIN), "q=" + word).get("total").asLong()).isZero();
     assertThat(as(Demo.SUPERVISOR).get("api/v1/plans/" + plan).json().get("tasks").asLong())
         .isEqualTo(6);
@@ -786,6 +809,15 @@ class OrganisationAndPlansIT extends DeployedSteerflow {
   /** A code unique to this run: prefix, run, serial. */
   private static String tag(String prefix) {
     return prefix + "-" + RUN + "-" + SERIAL.incrementAndGet();
+  }
+
+  private String leadUnitOf(String task) {
+    return as(Demo.SUPERVISOR)
+        .get("api/v1/tasks/" + task)
+        .json()
+        .get("leadUnit")
+        .get("code")
+        .asText();
   }
 
   private String createUnit(String prefix, String parent) {

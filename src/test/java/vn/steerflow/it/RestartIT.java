@@ -148,7 +148,8 @@ class RestartIT {
     Map<String, Long> counts = countRows(dataDir.resolve("steerflow"));
     assertThat(counts)
         .containsEntry("model deployments", 1L)
-        .containsEntry("task-cycle versions", 1L);
+        .containsEntry("task-cycle versions", 1L)
+        .containsEntry("model deployments audited, by the system", 1L);
     assertThat(counts)
         .containsEntry("committees", 1L)
         .containsEntry("units", 20L)
@@ -339,6 +340,9 @@ class RestartIT {
     queries.put("model deployments", "select count(*) from ACT_RE_DEPLOYMENT");
     queries.put(
         "task-cycle versions", "select count(*) from ACT_RE_PROCDEF where KEY_ = 'task-cycle'");
+    queries.put(
+        "model deployments audited, by the system",
+        "select count(*) from SF_AUDIT_ENTRY where ACTION_NAME = 'MODEL_DEPLOYED' and ACTOR = 'system'");
     queries.put("committees", "select count(*) from SF_COMMITTEE");
     queries.put("units", "select count(*) from SF_UNIT");
     queries.put("members", "select count(*) from SF_MEMBER");

@@ -70,4 +70,26 @@ class TaskChangeTest {
     task.complete(NOW);
     assertThatThrownBy(() -> task.reassign(police)).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aMergedCoordinatingUnitsSuccessorCoordinatesInItsPlace() {
+    Task task = task();
+    task.replaceCoordinatingUnit(sapa, police);
+    assertThat(task.getCoordinatingUnits()).containsExactly(police);
+  }
+
+  @Test
+  void aSuccessorThatAlreadyLeadsOrCoordinatesCannotTakeOverACoordinatingPart() {
+    Task task = task();
+    assertThatThrownBy(() -> task.replaceCoordinatingUnit(sapa, justice))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already leads or coordinates");
+    assertThatThrownBy(() -> task.replaceCoordinatingUnit(police, province))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not coordinate");
+    task.cancel();
+    assertThatThrownBy(() -> task.replaceCoordinatingUnit(sapa, police))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(task.getCoordinatingUnits()).containsExactly(sapa);
+  }
 }

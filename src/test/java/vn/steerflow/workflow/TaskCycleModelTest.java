@@ -34,11 +34,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
-import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -294,76 +290,7 @@ class TaskCycleModelTest {
   void everyElementIsDrawnAndNoTwoShapesOverlap() {
     // opens in Camunda Modeler as laid out: a shape per flow node, an edge per flow, no shape on
     // another
-    Set<String> drawn = new HashSet<>();
-    model
-        .getModelElementsByType(BpmnShape.class)
-        .forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
-    model
-        .getModelElementsByType(BpmnEdge.class)
-        .forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
-    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      assertThat(drawn).as("shape of %s", node.getId()).contains(node.getId());
-    }
-    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-      assertThat(drawn).as("edge of %s", flow.getId()).contains(flow.getId());
-    }
-
-    List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class));
-    for (int i = 0; i < shapes.size(); i++) {
-      for (int j = i + 1; j < shapes.size(); j++) {
-        BpmnShape a = shapes.get(i);
-        BpmnShape b = shapes.get(j);
-        if (mayOverlap(a, b) || mayOverlap(b, a)) {
-          continue;
-        }
-        assertThat(overlap(a.getBounds(), b.getBounds()))
-            .as("%s overlaps %s", a.getBpmnElement().getId(), b.getBpmnElement().getId())
-            .isFalse();
-      }
-    }
-  }
-
-  /**
-   * A sub-process holds its children (and theirs); a boundary event sits on the edge of its host. A
-   * shape inside a sub-process must be drawn inside it.
-   */
-  private static boolean mayOverlap(BpmnShape outer, BpmnShape inner) {
-    if (inner.getBpmnElement() instanceof BoundaryEvent boundary
-        && boundary.getAttachedTo() == outer.getBpmnElement()) {
-      return true;
-    }
-    if (!(outer.getBpmnElement() instanceof SubProcess subProcess)) {
-      return false;
-    }
-    boolean contained = false;
-    for (ModelElementInstance parent = inner.getBpmnElement().getParentElement();
-        parent != null;
-        parent = parent.getParentElement()) {
-      if (parent == subProcess) {
-        contained = true;
-        break;
-      }
-    }
-    if (contained) {
-      assertThat(inside(inner.getBounds(), outer.getBounds()))
-          .as("%s is drawn inside %s", inner.getBpmnElement().getId(), subProcess.getId())
-          .isTrue();
-    }
-    return contained;
-  }
-
-  private static boolean overlap(Bounds a, Bounds b) {
-    return a.getX() < b.getX() + b.getWidth()
-        && b.getX() < a.getX() + a.getWidth()
-        && a.getY() < b.getY() + b.getHeight()
-        && b.getY() < a.getY() + a.getHeight();
-  }
-
-  private static boolean inside(Bounds inner, Bounds outer) {
-    return inner.getX() >= outer.getX()
-        && inner.getY() >= outer.getY()
-        && inner.getX() + inner.getWidth() <= outer.getX() + outer.getWidth()
-        && inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight();
+    BpmnDrawing.assertDrawnWithoutOverlaps(model);
   }
 
   // --- helpers

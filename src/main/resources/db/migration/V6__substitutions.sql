@@ -1,0 +1,30 @@
+-- steerflow domain schema, version 6: acting leaders. A leader names a substitute for a period; the
+-- substitute acts as a leader of the committee meanwhile, and directions and timeline entries they
+-- give name the leader acted for. Rows are never deleted: ending early sets CANCELLED_BY/AT.
+-- Portable SQL: Derby and PostgreSQL both run it.
+
+CREATE TABLE SF_SUBSTITUTION (
+  ID BIGINT NOT NULL PRIMARY KEY,
+  COMMITTEE_ID BIGINT NOT NULL REFERENCES SF_COMMITTEE (ID),
+  LEADER_ID BIGINT NOT NULL REFERENCES SF_MEMBER (ID),
+  SUBSTITUTE_ID BIGINT NOT NULL REFERENCES SF_MEMBER (ID),
+  STARTS_AT TIMESTAMP NOT NULL,
+  ENDS_AT TIMESTAMP NOT NULL,
+  REASON VARCHAR(2000) NOT NULL,
+  NAMED_BY VARCHAR(100) NOT NULL,
+  NAMED_AT TIMESTAMP NOT NULL,
+  CANCELLED_BY VARCHAR(100),
+  CANCELLED_AT TIMESTAMP,
+  VERSION BIGINT NOT NULL,
+  CONSTRAINT SF_SUBSTITUTION_PERIOD_CK CHECK (ENDS_AT > STARTS_AT),
+  CONSTRAINT SF_SUBSTITUTION_PERSONS_CK CHECK (SUBSTITUTE_ID <> LEADER_ID)
+);
+-- Every authenticated request looks up the substitutions in force for its member; naming one looks
+-- up the leader's others (overlap).
+CREATE INDEX SF_SUBSTITUTION_SUBSTITUTE_IX ON SF_SUBSTITUTION (SUBSTITUTE_ID, ENDS_AT);
+CREATE INDEX SF_SUBSTITUTION_LEADER_IX ON SF_SUBSTITUTION (LEADER_ID, ENDS_AT);
+CREATE INDEX SF_SUBSTITUTION_COMMITTEE_IX ON SF_SUBSTITUTION (COMMITTEE_ID);
+
+-- Who a substitute acted for; null when the actor acted in their own right.
+ALTER TABLE SF_DIRECTION ADD COLUMN ACTING_FOR VARCHAR(100);
+ALTER TABLE SF_TIMELINE ADD COLUMN ACTING_FOR VARCHAR(100);
