@@ -106,11 +106,12 @@ public class Dashboard {
                 ((Number) row[3]).longValue()));
       }
     }
-    // Returned reviews counted on the reports themselves: a report is decided once, by one review
-    // (unique in the database too), and that review sets its state (Review's constructor), so
-    // reports RETURNED are exactly the reviews with decision RETURN. Counting them needs no join
-    // to SF_REVIEW and reads only index SF_REPORT_STATE_TASK_IX: a probe per task in scope rather
-    // than a review read per report (docs/benchmark-derby.md).
+    // Returned reviews counted on the reports themselves: only an approval passes a report on to a
+    // further review, a RETURN settles the report (Review's constructor sets its state) and a
+    // settled report takes no more review, so a report has at most one RETURN review and is
+    // RETURNED exactly when it has one. Counting them needs no join to SF_REVIEW and reads only
+    // index SF_REPORT_STATE_TASK_IX: a probe per task in scope rather than a review read per report
+    // (docs/benchmark-derby.md).
     TypedQuery<Object[]> returned =
         em.createQuery(
             "select r.unit.code, count(r) from Report r join r.task t where "
